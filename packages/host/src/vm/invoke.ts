@@ -1,0 +1,195 @@
+/**
+ * Running an exported Wasm function in a new frame: a fresh instance per frame (so no frame can
+ * touch another's memory or handles), fuel metering, trap mapping and diagnostic events.
+ */
+import { CostType } from '../budget/cost-type.ts';
+import { isAvailableAt } from '../env/interface.ts';
+import { ALL_HOST_FUNCTIONS } from '../functions/index.ts';
+import type { Frame, VmInstance } from '../host/frame.ts';
+import type { Host } from '../host/host.ts';
+import { diagnosticEvent, markFailedFrom } from '../host/diagnostics.ts';
+import { ErrorCode, ErrorType, HostError, hostError } from '../val/error.ts';
+import { symbolVal } from '../xdr/scval.ts';
+import { Tag } from '../val/tag.ts';
+import { fromWasm, tagOf, toError, type Val } from '../val/val.ts';
+import { checkGoodVal } from './arg-types.ts';
+import type { ContractCode } from './code.ts';
+import { buildImports } from './dispatch.ts';
+import { checkInterfaceVersion } from '../wasm/env-meta.ts';
+import { HOST_PRE_RELEASE_VERSION } from '../env/interface.ts';
+import { DEPTH_EXPORT, FUEL_EXPORT, MEMORY_PAGES_EXPORT, MAX_CALL_DEPTH } from '../wasm/instrument.ts';
+import { burnFuel, refuel } from './fuel.ts';
+
+export const MAX_FRAME_DEPTH = 100;
+
+const importsByHost = new WeakMap<Host, WebAssembly.Imports>();
+const parsedByHost = new WeakMap<Host, Set<string>>();
+
+/** Reference ordering of the per-code cost inputs (`charge_for_parsing` / `charge_for_instantiation`). */
+const chargeCodeCosts = (host: Host, code: ContractCode): void => {
+  const c = code.costInputs;
+  const counts = [
+    c.nInstructions,
+    c.nFunctions,
+    c.nGlobals,
+    c.nTableEntries,
+    c.nTypes,
+    c.nDataSegments,
+    c.nElemSegments,
+    c.nImports,
+    c.nExports,
+    c.nDataSegmentBytes,
+  ];
+  let parsed = parsedByHost.get(host);
+  if (!parsed) parsedByHost.set(host, (parsed = new Set()));
+  if (!parsed.has(code.hashHex)) {
+    parsed.add(code.hashHex);
+    counts.forEach((n, i) => host.budget.charge(CostType.ParseWasmInstructions + i, n));
+  }
+  counts.forEach((n, i) => {
+    const constOnly = i === 0 || i === 4; // instructions and types: constant instantiation cost
+    host.budget.charge(CostType.InstantiateWasmInstructions + i, constOnly ? 0 : n);
+  });
+};
+
+/** Checks that the code may run on this ledger: its interface version and every import's protocol. */
+export const checkCodeForLedger = (host: Host, code: ContractCode): void => {
+  checkInterfaceVersion(code.interfaceVersion, host.protocol, HOST_PRE_RELEASE_VERSION);
+  for (const spec of code.imports) {
+    if (!isAvailableAt(spec, code.interfaceVersion.protocol) || !isAvailableAt(spec, host.protocol))
+      throw hostError(
+        ErrorType.WasmVm,
+        ErrorCode.InvalidAction,
+        `contract calls host function ${spec.name}, which protocol ${Math.min(code.interfaceVersion.protocol, host.protocol)} does not support`,
+      );
+  }
+};
+
+const trapError = (vm: VmInstance | undefined, e: unknown): HostError => {
+  if (e instanceof HostError) return e;
+  if (vm && (vm.fuel.value as bigint) < 0n)
+    return hostError(ErrorType.Budget, ErrorCode.ExceededLimit, 'out of fuel: the cpu instruction limit was reached');
+  if (e instanceof RangeError)
+    return hostError(ErrorType.Budget, ErrorCode.ExceededLimit, 'wasm stack overflow: call depth limit reached');
+  if (e instanceof WebAssembly.RuntimeError) {
+    const m = e.message;
+    if (/out of bounds|OOB/i.test(m) && /memory/i.test(m)) return hostError(ErrorType.WasmVm, ErrorCode.IndexBounds, `trap: ${m}`);
+    if (/table index|out of bounds/i.test(m)) return hostError(ErrorType.WasmVm, ErrorCode.IndexBounds, `trap: ${m}`);
+    if (/divide by zero|remainder by zero|integer overflow|unrepresentable/i.test(m))
+      return hostError(ErrorType.WasmVm, ErrorCode.ArithDomain, `trap: ${m}`);
+    if (/null function/i.test(m)) return hostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trap: ${m}`);
+    if (/signature mismatch/i.test(m)) return hostError(ErrorType.WasmVm, ErrorCode.UnexpectedType, `trap: ${m}`);
+    return hostError(ErrorType.WasmVm, ErrorCode.InvalidAction, `trap: ${m}`);
+  }
+  return hostError(ErrorType.Context, ErrorCode.InternalError, `internal error: ${(e as Error)?.message ?? e}`);
+};
+
+const instantiate = (host: Host, code: ContractCode): VmInstance => {
+  chargeCodeCosts(host, code);
+  if (code.minMemoryBytes > host.budget.memRemaining())
+    throw hostError(ErrorType.Budget, ErrorCode.ExceededLimit, `initial memory of ${code.minMemoryBytes} bytes exceeds the budget`);
+  host.budget.charge(CostType.MemAlloc, code.minMemoryBytes);
+  let imports = importsByHost.get(host);
+  if (!imports) importsByHost.set(host, (imports = buildImports(host, ALL_HOST_FUNCTIONS)));
+  let instance: WebAssembly.Instance;
+  try {
+    instance = new WebAssembly.Instance(code.module, imports);
+  } catch (e) {
+    throw trapError(undefined, e);
+  }
+  const exports = instance.exports;
+  const memory = exports.memory instanceof WebAssembly.Memory ? exports.memory : undefined;
+  return {
+    instance,
+    memory,
+    fuel: exports[FUEL_EXPORT] as WebAssembly.Global,
+    memoryPages: exports[MEMORY_PAGES_EXPORT] as WebAssembly.Global,
+    depth: exports[DEPTH_EXPORT] as WebAssembly.Global,
+    maxPages: code.maxMemoryPages,
+    fuelSet: 0n,
+    memoryCharged: memory ? memory.buffer.byteLength : 0,
+  };
+};
+
+/** Data of a diagnostic event: Void for no values, the value for one, else a Vec. */
+const eventData = (host: Host, vals: readonly Val[]): Val =>
+  vals.length === 0 ? 2n : vals.length === 1 ? vals[0] : host.add({ tag: Tag.VecObject, items: [...vals] });
+
+/**
+ * Calls `fn` of `code` in a new frame with absolute-handle `args`; returns the absolute result.
+ * A returned Error value fails the call: contract errors as themselves, any other as
+ * `Error(Context, InvalidAction)`.
+ */
+export const invokeWasm = (
+  host: Host,
+  code: ContractCode,
+  contractId: Uint8Array | undefined,
+  fn: string,
+  args: readonly Val[],
+): Val => {
+  if (host.frames.length >= MAX_FRAME_DEPTH)
+    throw hostError(ErrorType.Context, ErrorCode.ExceededLimit, `call depth limit of ${MAX_FRAME_DEPTH} frames reached`);
+  checkCodeForLedger(host, code);
+  const caller = host.frames[host.frames.length - 1];
+  if (host.diagnostics)
+    diagnosticEvent(host, caller?.contractId, [
+      symbolVal(host, new TextEncoder().encode('fn_call')),
+      host.add({ tag: Tag.BytesObject, bytes: contractId ?? new Uint8Array(32) }),
+      symbolVal(host, new TextEncoder().encode(fn)),
+    ], eventData(host, args));
+  const frame: Frame = { contractId, fn, relative: [], vm: undefined, prng: undefined, eventsStart: host.events.length };
+  host.frames.push(frame);
+  try {
+    host.budget.charge(CostType.InvokeVmFunction);
+    const vm = instantiate(host, code);
+    frame.vm = vm;
+    const arity = code.functions.get(fn);
+    const exported = vm.instance.exports[fn];
+    if (typeof exported !== 'function')
+      throw hostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`);
+    if (arity === undefined)
+      throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedType, `exported function ${fn} does not take and return i64 Vals`);
+    if (arity !== args.length)
+      throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `function ${fn} takes ${arity} arguments, ${args.length} given`);
+    const wasmArgs = args.map((a) => BigInt.asIntN(64, host.toRelative(a)));
+    refuel(host, vm);
+    let raw: bigint;
+    try {
+      raw = (exported as (...a: bigint[]) => bigint)(...wasmArgs);
+    } catch (e) {
+      const err = trapError(vm, e);
+      try {
+        burnFuel(host, vm);
+      } catch {
+        // The budget is exhausted either way; the trap's own error is the one to report.
+      }
+      throw err;
+    }
+    burnFuel(host, vm);
+    const result = fromWasm(raw);
+    try {
+      checkGoodVal(result);
+    } catch {
+      throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, `function ${fn} returned a malformed value`);
+    }
+    const value = host.toAbsolute(result);
+    if (tagOf(value) === Tag.Error) {
+      const e = toError(value);
+      if (e.type === ErrorType.Contract) throw new HostError(ErrorType.Contract, e.code, `contract returned an error`);
+      throw hostError(ErrorType.Context, ErrorCode.InvalidAction, 'frame-exit with Ok(Error) carrying a non-contract error');
+    }
+    if (host.diagnostics)
+      diagnosticEvent(host, contractId, [
+        symbolVal(host, new TextEncoder().encode('fn_return')),
+        symbolVal(host, new TextEncoder().encode(fn)),
+      ], value);
+    return value;
+  } catch (e) {
+    markFailedFrom(host, frame.eventsStart);
+    throw e instanceof HostError ? e : trapError(frame.vm, e);
+  } finally {
+    host.frames.pop();
+  }
+};
+
+export { MAX_CALL_DEPTH };
