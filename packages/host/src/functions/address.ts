@@ -1,0 +1,4 @@
+/** env.json module `address`. */
+import type { HostFnTable } from './types.ts';
+
+export const addressFunctions: HostFnTable = {};

@@ -1,0 +1,4 @@
+/** env.json module `buf`. */
+import type { HostFnTable } from './types.ts';
+
+export const bufFunctions: HostFnTable = {};

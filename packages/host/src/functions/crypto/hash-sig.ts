@@ -1,0 +1,3 @@
+import type { HostFnTable } from '../types.ts';
+
+export const hashSigFunctions: HostFnTable = {};

@@ -1,0 +1,4 @@
+/** env.json module `int`. */
+import type { HostFnTable } from './types.ts';
+
+export const intFunctions: HostFnTable = {};

@@ -1,0 +1,4 @@
+/** env.json module `map`. */
+import type { HostFnTable } from './types.ts';
+
+export const mapFunctions: HostFnTable = {};

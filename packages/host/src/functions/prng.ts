@@ -1,0 +1,4 @@
+/** env.json module `prng`. */
+import type { HostFnTable } from './types.ts';
+
+export const prngFunctions: HostFnTable = {};

@@ -1,0 +1,4 @@
+/** env.json module `test`. */
+import type { HostFnTable } from './types.ts';
+
+export const testFunctions: HostFnTable = {};
