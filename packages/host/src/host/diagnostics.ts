@@ -1,5 +1,8 @@
 /** Recording events: contract events always, diagnostic ones only when diagnostics are on. */
-import type { Val } from '../val/val.ts';
+import { HostError } from '../val/error.ts';
+import { symbolSmallBody } from '../val/symbol.ts';
+import { Tag } from '../val/tag.ts';
+import { fromBody, fromError, type Val } from '../val/val.ts';
 import type { EventKind } from './events.ts';
 import type { Host } from './host.ts';
 
@@ -14,4 +17,19 @@ export const diagnosticEvent = (host: Host, contractId: Uint8Array | undefined, 
 /** A failed frame's events stay (for diagnostics) but are marked as from a failed call. */
 export const markFailedFrom = (host: Host, start: number): void => {
   for (let i = start; i < host.events.length; i++) host.events[i].failedCall = true;
+};
+
+const reported = new WeakSet<HostError>();
+
+/**
+ * The reference emits a diagnostic `error` event where an error arises: topics
+ * `["error", Error]`, data the message. Reported once, however many frames it unwinds.
+ */
+export const reportError = (host: Host, err: HostError): void => {
+  if (!host.diagnostics || reported.has(err)) return;
+  reported.add(err);
+  const frame = host.frames[host.frames.length - 1];
+  const text = (s: string) => host.add({ tag: Tag.StringObject, bytes: new TextEncoder().encode(s) });
+  const symbol = fromBody(Tag.SymbolSmall, symbolSmallBody(new TextEncoder().encode('error')));
+  recordEvent(host, 'diagnostic', frame?.contractId, [symbol, fromError(err.error)], text(err.message));
 };

@@ -7,7 +7,8 @@ import { CostType } from '../budget/cost-type.ts';
 import { HOST_FUNCTIONS, type HostFunctionSpec } from '../env/interface.ts';
 import type { HostFn } from '../functions/types.ts';
 import type { Host } from '../host/host.ts';
-import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
+import { reportError } from '../host/diagnostics.ts';
+import { ErrorCode, ErrorType, HostError, hostError } from '../val/error.ts';
 import { fromWasm, type Val } from '../val/val.ts';
 import { RAW_TYPES, allowedTags, checkType } from './arg-types.ts';
 import { burnFuel, refuel } from './fuel.ts';
@@ -34,7 +35,13 @@ const wrap = (host: Host, spec: HostFunctionSpec, impl: HostFn): ((...raw: bigin
     host.budget.charge(CostType.DispatchHostFunction);
     const args: Val[] = new Array(converters.length);
     for (let i = 0; i < converters.length; i++) args[i] = converters[i](host, raw[i]);
-    const out = impl(host, ...args);
+    let out: Val;
+    try {
+      out = impl(host, ...args);
+    } catch (e) {
+      if (e instanceof HostError) reportError(host, e);
+      throw e;
+    }
     refuel(host, vm);
     return rawReturn ? out : host.toRelative(out);
   };

@@ -7,7 +7,7 @@ import { isAvailableAt } from '../env/interface.ts';
 import { ALL_HOST_FUNCTIONS } from '../functions/index.ts';
 import type { Frame, VmInstance } from '../host/frame.ts';
 import type { Host } from '../host/host.ts';
-import { diagnosticEvent, markFailedFrom } from '../host/diagnostics.ts';
+import { diagnosticEvent, markFailedFrom, reportError } from '../host/diagnostics.ts';
 import { ErrorCode, ErrorType, HostError, hostError } from '../val/error.ts';
 import { symbolVal } from '../xdr/scval.ts';
 import { Tag } from '../val/tag.ts';
@@ -185,8 +185,10 @@ export const invokeWasm = (
       ], value);
     return value;
   } catch (e) {
+    const err = e instanceof HostError ? e : trapError(frame.vm, e);
+    reportError(host, err);
     markFailedFrom(host, frame.eventsStart);
-    throw e instanceof HostError ? e : trapError(frame.vm, e);
+    throw err;
   } finally {
     host.frames.pop();
   }
