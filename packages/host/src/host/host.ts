@@ -42,7 +42,7 @@ export class Host {
     this.ledger = defaultLedgerInfo(options.ledger);
     this.budget = new Budget(this.config, options.budget);
     this.diagnostics = options.diagnostics ?? false;
-    this.basePrng = new Prng(options.prngSeed ?? new Uint8Array(32));
+    this.basePrng = Prng.base(options.prngSeed ?? new Uint8Array(32), this.budget);
   }
 
   get protocol(): number {
