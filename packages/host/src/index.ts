@@ -12,3 +12,4 @@ export { HOST_FUNCTIONS, HOST_PROTOCOL_VERSION } from './env/interface.ts';
 export { ALL_HOST_FUNCTIONS } from './functions/index.ts';
 export { loadContractCode, type ContractCode } from './vm/code.ts';
 export { invokeWasm } from './vm/invoke.ts';
+export * from './fees/index.ts';

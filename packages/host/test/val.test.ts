@@ -132,7 +132,7 @@ test('ledger-key ScVals cannot be Vals (Value, UnexpectedType)', () => {
 });
 
 test('nesting deeper than 100 is (Context, ExceededLimit)', () => {
-  let v = xdr.ScVal.scvVoid();
+  let v: xdr.ScVal = xdr.ScVal.scvVoid();
   for (let i = 0; i < 102; i++) v = xdr.ScVal.scvVec([v]);
   expectHostError(() => scValToVal(new Host(), v), ErrorType.Context, ErrorCode.ExceededLimit);
 });

@@ -18,11 +18,13 @@ export interface LedgerInfo {
 
 export const networkIdOf = (passphrase: string): Uint8Array => new Uint8Array(hash(Buffer.from(passphrase)));
 
+const STANDALONE_NETWORK_ID = networkIdOf(Networks.STANDALONE);
+
 export const defaultLedgerInfo = (overrides: Partial<LedgerInfo> = {}): LedgerInfo => ({
   protocolVersion: HOST_PROTOCOL_VERSION,
   sequenceNumber: 1,
   timestamp: 0n,
-  networkId: networkIdOf(Networks.STANDALONE),
+  networkId: STANDALONE_NETWORK_ID,
   baseReserve: 5_000_000,
   minTemporaryTtl: TESTNET_P26_CONFIG.minTemporaryTtl,
   minPersistentTtl: TESTNET_P26_CONFIG.minPersistentTtl,

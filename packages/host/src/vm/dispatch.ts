@@ -1,7 +1,9 @@
 /**
  * The import object Wasm instances link against, generated from env.json: every host function
  * gets a wrapper that accounts the fuel burnt so far, checks and converts its arguments, runs the
- * implementation, and hands the result back with a frame-relative handle.
+ * implementation, and hands the result back with a frame-relative handle. The object is built once
+ * per process; a call reaches the host that is running Wasm (hosts run synchronously, one at a time
+ * per thread, and a nested run restores the outer one).
  */
 import { CostType } from '../budget/cost-type.ts';
 import { HOST_FUNCTIONS, type HostFunctionSpec } from '../env/interface.ts';
@@ -26,10 +28,25 @@ const argConverter = (type: string): ArgConverter => {
   };
 };
 
-const wrap = (host: Host, spec: HostFunctionSpec, impl: HostFn): ((...raw: bigint[]) => bigint) => {
+let activeHost: Host | undefined;
+
+/** Runs `run` with `host` as the host Wasm imports reach. */
+export const withActiveHost = <T>(host: Host, run: () => T): T => {
+  const outer = activeHost;
+  activeHost = host;
+  try {
+    return run();
+  } finally {
+    activeHost = outer;
+  }
+};
+
+const wrap = (spec: HostFunctionSpec, impl: HostFn): ((...raw: bigint[]) => bigint) => {
   const converters = spec.args.map((a) => argConverter(a.type));
   const rawReturn = RAW_TYPES.has(spec.returns);
   return (...raw: bigint[]): bigint => {
+    const host = activeHost;
+    if (!host) throw hostError(ErrorType.Context, ErrorCode.InternalError, 'host function called with no running host');
     const vm = host.currentFrame().vm!;
     burnFuel(host, vm);
     host.budget.charge(CostType.DispatchHostFunction);
@@ -47,8 +64,8 @@ const wrap = (host: Host, spec: HostFunctionSpec, impl: HostFn): ((...raw: bigin
   };
 };
 
-/** Builds the import object for one host. Functions without an implementation fail when called. */
-export const buildImports = (host: Host, impls: ReadonlyMap<string, HostFn>): WebAssembly.Imports => {
+/** Builds the import object. Functions without an implementation fail when called. */
+export const buildImports = (impls: ReadonlyMap<string, HostFn>): WebAssembly.Imports => {
   const imports: Record<string, Record<string, (...raw: bigint[]) => bigint>> = {};
   for (const spec of HOST_FUNCTIONS) {
     const impl =
@@ -56,7 +73,7 @@ export const buildImports = (host: Host, impls: ReadonlyMap<string, HostFn>): We
       ((): Val => {
         throw hostError(ErrorType.Context, ErrorCode.InternalError, `host function ${spec.name} is not implemented yet`);
       });
-    (imports[spec.moduleExport] ??= {})[spec.export] = wrap(host, spec, impl);
+    (imports[spec.moduleExport] ??= {})[spec.export] = wrap(spec, impl);
   }
   return imports;
 };

@@ -14,7 +14,7 @@ import { Tag } from '../val/tag.ts';
 import { fromWasm, tagOf, toError, type Val } from '../val/val.ts';
 import { checkGoodVal } from './arg-types.ts';
 import type { ContractCode } from './code.ts';
-import { buildImports } from './dispatch.ts';
+import { buildImports, withActiveHost } from './dispatch.ts';
 import { checkInterfaceVersion } from '../wasm/env-meta.ts';
 import { HOST_PRE_RELEASE_VERSION } from '../env/interface.ts';
 import { DEPTH_EXPORT, FUEL_EXPORT, MEMORY_PAGES_EXPORT, MAX_CALL_DEPTH } from '../wasm/instrument.ts';
@@ -22,7 +22,7 @@ import { burnFuel, refuel } from './fuel.ts';
 
 export const MAX_FRAME_DEPTH = 100;
 
-const importsByHost = new WeakMap<Host, WebAssembly.Imports>();
+let imports: WebAssembly.Imports | undefined;
 const parsedByHost = new WeakMap<Host, Set<string>>();
 
 /** Reference ordering of the per-code cost inputs (`charge_for_parsing` / `charge_for_instantiation`). */
@@ -89,8 +89,7 @@ const instantiate = (host: Host, code: ContractCode): VmInstance => {
   if (code.minMemoryBytes > host.budget.memRemaining())
     throw hostError(ErrorType.Budget, ErrorCode.ExceededLimit, `initial memory of ${code.minMemoryBytes} bytes exceeds the budget`);
   host.budget.charge(CostType.MemAlloc, code.minMemoryBytes);
-  let imports = importsByHost.get(host);
-  if (!imports) importsByHost.set(host, (imports = buildImports(host, ALL_HOST_FUNCTIONS)));
+  imports ??= buildImports(ALL_HOST_FUNCTIONS);
   let instance: WebAssembly.Instance;
   try {
     instance = new WebAssembly.Instance(code.module, imports);
@@ -155,7 +154,7 @@ export const invokeWasm = (
     refuel(host, vm);
     let raw: bigint;
     try {
-      raw = (exported as (...a: bigint[]) => bigint)(...wasmArgs);
+      raw = withActiveHost(host, () => (exported as (...a: bigint[]) => bigint)(...wasmArgs));
     } catch (e) {
       const err = trapError(vm, e);
       try {

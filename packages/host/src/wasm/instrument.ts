@@ -1,9 +1,12 @@
 /**
  * Deterministic metering by rewriting the module, so contracts run on V8 at native speed while
  * being charged like the reference's wasmi:
- * - a fuel global (i64): each metering point subtracts its cost and traps when the fuel goes
- *   negative; the host writes the fuel before a call and reads it back at every host call;
- * - a call-depth global (i32): calls past wasmi's 1024-frame recursion limit trap;
+ * - a fuel global (i64): each metering point subtracts its cost; function entries and loop
+ *   headers (the only ways code can run unboundedly) trap once it is negative. The host writes the
+ *   fuel before a call and reads it back at every host call, and charges any overrun;
+ * - a call-depth global (i32): each function's body is wrapped in a block, so that entry
+ *   increments and every exit (`return` becomes a branch to that block) decrements it; entry past
+ *   wasmi's 1024-frame recursion limit traps;
  * - a memory-pages global (i64) and a grow helper replacing `memory.grow`: growth costs 1024 fuel
  *   per page and traps past the pages the memory budget allows.
  * A trap the host caused sets the fuel to -1, which is how the host tells it from a contract trap.
@@ -26,8 +29,10 @@ const SECTION_RANK: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 
 
 const enum Op {
   Unreachable = 0x00,
+  Block = 0x02,
   If = 0x04,
   End = 0x0b,
+  Br = 0x0c,
   Return = 0x0f,
   Call = 0x10,
   LocalGet = 0x20,
@@ -41,6 +46,7 @@ const enum Op {
   I64GtU = 0x56,
   I32GtU = 0x4b,
   I32Add = 0x6a,
+  I32Or = 0x72,
   I32Sub = 0x6b,
   I64Add = 0x7c,
   I64Sub = 0x7d,
@@ -55,41 +61,49 @@ interface Globals {
   readonly depth: number;
 }
 
-/** `fuel -= cost; if (fuel < 0) unreachable` */
-const chargeCode = (g: Globals, cost: number): Writer =>
-  new Writer()
-    .byte(Op.GlobalGet).u32(g.fuel)
-    .byte(Op.I64Const).signed(BigInt(cost))
-    .byte(Op.I64Sub)
-    .byte(Op.GlobalSet).u32(g.fuel)
+/** `fuel -= cost` */
+const subtractFuel = (w: Writer, g: Globals, cost: number): Writer =>
+  w.byte(Op.GlobalGet).u32(g.fuel).byte(Op.I64Const).signed(BigInt(cost)).byte(Op.I64Sub).byte(Op.GlobalSet).u32(g.fuel);
+
+/** `fuel -= cost; if (fuel < 0) unreachable` (a loop header). */
+const loopCharge = (g: Globals, cost: number): Writer =>
+  subtractFuel(new Writer(), g, cost)
     .byte(Op.GlobalGet).u32(g.fuel)
     .byte(Op.I64Const).byte(0)
     .byte(Op.I64LtS)
     .bytes([Op.If, EMPTY_BLOCK, Op.Unreachable, Op.End]);
 
-/** `fuel = -1; unreachable`, inside an `if`. */
-const hostTrap = (w: Writer, g: Globals): Writer =>
-  w.byte(Op.If).byte(EMPTY_BLOCK).byte(Op.I64Const).signed(-1n).byte(Op.GlobalSet).u32(g.fuel).byte(Op.Unreachable).byte(Op.End);
+/** Function entry: `depth += 1; fuel -= cost; if (fuel < 0 | depth > limit) trap; block` */
+const entryCode = (g: Globals, cost: number, resultType: number): Writer => {
+  const w = new Writer()
+    .byte(Op.GlobalGet).u32(g.depth)
+    .byte(Op.I32Const).signed(1n)
+    .byte(Op.I32Add)
+    .byte(Op.GlobalSet).u32(g.depth);
+  subtractFuel(w, g, cost)
+    .byte(Op.GlobalGet).u32(g.fuel)
+    .byte(Op.I64Const).byte(0)
+    .byte(Op.I64LtS)
+    .byte(Op.GlobalGet).u32(g.depth)
+    .byte(Op.I32Const).signed(BigInt(MAX_CALL_DEPTH))
+    .byte(Op.I32GtU)
+    .byte(Op.I32Or);
+  return hostTrap(w, g).byte(Op.Block).byte(resultType);
+};
 
-const depthEnter = (g: Globals): Writer =>
-  hostTrap(
-    new Writer()
-      .byte(Op.GlobalGet).u32(g.depth)
-      .byte(Op.I32Const).signed(1n)
-      .byte(Op.I32Add)
-      .byte(Op.GlobalSet).u32(g.depth)
-      .byte(Op.GlobalGet).u32(g.depth)
-      .byte(Op.I32Const).signed(BigInt(MAX_CALL_DEPTH - 1))
-      .byte(Op.I32GtU),
-    g,
-  );
-
-const depthLeave = (g: Globals): Writer =>
+/** Function exit: close the wrapping block, `depth -= 1`. */
+const exitCode = (g: Globals): Writer =>
   new Writer()
+    .byte(Op.End)
     .byte(Op.GlobalGet).u32(g.depth)
     .byte(Op.I32Const).signed(1n)
     .byte(Op.I32Sub)
     .byte(Op.GlobalSet).u32(g.depth);
+
+/** `fuel = -1; unreachable`, inside an `if`. */
+const hostTrap = (w: Writer, g: Globals): Writer =>
+  w.byte(Op.If).byte(EMPTY_BLOCK).byte(Op.I64Const).signed(-1n).byte(Op.GlobalSet).u32(g.fuel).byte(Op.Unreachable).byte(Op.End);
+
 
 /** Body of `grow(pages: i32) -> i32`, standing in for `memory.grow`. */
 const growHelperBody = (g: Globals): Writer => {
@@ -120,18 +134,26 @@ interface Edit {
   /** Bytes of the original module replaced by `code` (0 for an insertion). */
   readonly replace: number;
   readonly code: Writer;
-  /** Orders edits at one offset: metering first, then call entry. */
-  readonly order: number;
 }
 
+/**
+ * If/else arms only subtract: they are straight-line code that ends in a call (whose entry
+ * checks), a loop header (which checks) or a return, so an overrun there is bounded and the host
+ * charges it when it reads the fuel back.
+ */
+const armCharge = (g: Globals, cost: number): Writer => subtractFuel(new Writer(), g, cost);
+
 const bodyEdits = (body: FunctionBody, g: Globals, growFn: number | undefined): Edit[] => {
-  const edits: Edit[] = body.points.map((p) => ({ at: p.at, replace: 0, code: chargeCode(g, p.cost), order: 0 }));
-  for (let i = 0; i < body.calls.length; i += 2) {
-    edits.push({ at: body.calls[i], replace: 0, code: depthEnter(g), order: 1 });
-    edits.push({ at: body.calls[i + 1], replace: 0, code: depthLeave(g), order: -1 });
+  const [entry, ...rest] = body.points;
+  const edits: Edit[] = [{ at: entry.at, replace: 0, code: entryCode(g, entry.cost, body.resultType) }];
+  for (const p of rest) {
+    edits.push({ at: p.at, replace: 0, code: p.kind === 'loop' ? loopCharge(g, p.cost) : armCharge(g, p.cost) });
   }
-  for (const at of body.grows) edits.push({ at, replace: 2, code: new Writer().byte(Op.Call).u32(growFn!), order: 2 });
-  return edits.sort((a, b) => a.at - b.at || a.order - b.order);
+  for (let i = 0; i < body.returns.length; i += 2)
+    edits.push({ at: body.returns[i], replace: 1, code: new Writer().byte(Op.Br).u32(body.returns[i + 1]) });
+  for (const at of body.grows) edits.push({ at, replace: 2, code: new Writer().byte(Op.Call).u32(growFn!) });
+  edits.push({ at: body.end - 1, replace: 0, code: exitCode(g) });
+  return edits.sort((a, b) => a.at - b.at);
 };
 
 const instrumentBody = (bytes: Uint8Array, body: FunctionBody, g: Globals, growFn: number | undefined): Writer => {

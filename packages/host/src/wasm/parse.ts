@@ -34,13 +34,17 @@ export interface Limits {
 export interface MeterPoint {
   readonly at: number;
   readonly cost: number;
+  readonly kind: 'entry' | 'loop' | 'arm';
 }
 interface BodyScan {
+  /** The first point is the function entry; the others are loop headers and if/else arms. */
   readonly points: readonly MeterPoint[];
-  /** Start and end offsets of each `call`/`call_indirect`, flattened in pairs. */
-  readonly calls: readonly number[];
+  /** Offset of each `return` and the number of blocks enclosing it, flattened in pairs. */
+  readonly returns: readonly number[];
   /** Offsets of each `memory.grow` (two bytes). */
   readonly grows: readonly number[];
+  /** The function's result type (0x40 for none), for the block that wraps its body. */
+  readonly resultType: number;
 }
 export interface FunctionBody extends BodyScan {
   /** Offsets into the module bytes: the body (after its size), and where its instructions begin. */
@@ -163,15 +167,15 @@ interface ControlFrame {
  * way wasmi charges fuel: one charge at function entry, at each loop header and at each if/else
  * arm, covering every instruction of that frame up front; a `block` is paid by its parent.
  */
-const scanBody = (r: Reader, types: readonly FuncType[], inputs: CodeCostInputs, entryCost: number): BodyScan => {
-  const points: MeterPoint[] = [{ at: r.pos, cost: FUEL.base + entryCost }];
-  const calls: number[] = [];
+const scanBody = (r: Reader, types: readonly FuncType[], inputs: CodeCostInputs, entryCost: number, resultType: number): BodyScan => {
+  const points: MeterPoint[] = [{ at: r.pos, cost: FUEL.base + entryCost, kind: 'entry' }];
+  const returns: number[] = [];
   const grows: number[] = [];
   const stack: ControlFrame[] = [{ kind: 'func', point: 0 }];
   const charge = (n: number): void => {
     (points[stack[stack.length - 1].point] as { cost: number }).cost += n;
   };
-  const newPoint = (): number => points.push({ at: r.pos, cost: FUEL.base }) - 1;
+  const newPoint = (kind: 'loop' | 'arm'): number => points.push({ at: r.pos, cost: FUEL.base, kind }) - 1;
   for (;;) {
     const at = r.pos;
     const op = r.byte();
@@ -179,8 +183,11 @@ const scanBody = (r: Reader, types: readonly FuncType[], inputs: CodeCostInputs,
     if (op <= 0x11) {
       switch (op) {
         case 0x00: // unreachable
+          charge(FUEL.base);
+          break;
         case 0x0f: // return
           charge(FUEL.base);
+          returns.push(at, stack.length - 1);
           break;
         case 0x01: // nop
           break;
@@ -190,24 +197,24 @@ const scanBody = (r: Reader, types: readonly FuncType[], inputs: CodeCostInputs,
           break;
         case 0x03: // loop
           blockType(r, types.length, types);
-          stack.push({ kind: 'loop', point: newPoint() });
+          stack.push({ kind: 'loop', point: newPoint('loop') });
           break;
         case 0x04: // if
           charge(FUEL.base);
           blockType(r, types.length, types);
-          stack.push({ kind: 'if', point: newPoint() });
+          stack.push({ kind: 'if', point: newPoint('arm') });
           break;
         case 0x05: {
           // else: the then-arm ends with a branch over the else-arm
           const top = stack[stack.length - 1];
           if (top.kind !== 'if') throw invalidWasm('else without if');
           charge(FUEL.base);
-          stack[stack.length - 1] = { kind: 'else', point: newPoint() };
+          stack[stack.length - 1] = { kind: 'else', point: newPoint('arm') };
           break;
         }
         case 0x0b: // end
           stack.pop();
-          if (stack.length === 0) return { points: points.filter((p) => p.cost > 0), calls, grows };
+          if (stack.length === 0) return { points, returns, grows, resultType };
           break;
         case 0x0c: // br
         case 0x0d: // br_if
@@ -217,7 +224,6 @@ const scanBody = (r: Reader, types: readonly FuncType[], inputs: CodeCostInputs,
         case 0x10: // call
           r.u32();
           charge(FUEL.call);
-          calls.push(at, r.pos);
           break;
         case 0x0e: {
           // br_table
@@ -230,7 +236,6 @@ const scanBody = (r: Reader, types: readonly FuncType[], inputs: CodeCostInputs,
           r.u32();
           zeroByte(r, 'call_indirect');
           charge(FUEL.call);
-          calls.push(at, r.pos);
           break;
         default:
           throw invalidWasm(`invalid opcode 0x${op.toString(16)}`);
@@ -462,9 +467,10 @@ export const parseModule = (bytes: Uint8Array): ParsedModule => {
             valType(b.byte(), 'function locals');
           }
           const codeStart = b.pos;
-          const params = types[functions[i]]?.params.length ?? 0;
+          const type = types[functions[i]];
+          const params = type?.params.length ?? 0;
           // wasmi charges one fuel per 8 params and locals on entry (`func_locals_per_fuel`).
-          const scan = scanBody(b, types, inputs, Math.floor((params + locals) / 8));
+          const scan = scanBody(b, types, inputs, Math.floor((params + locals) / 8), type?.results[0] ?? 0x40);
           if (b.pos !== bodyEnd) throw invalidWasm('function body has bytes after its end');
           bodies.push({ start: bodyStart, codeStart, end: bodyEnd, ...scan });
           s.pos = bodyEnd;
