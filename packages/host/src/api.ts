@@ -4,6 +4,7 @@
  */
 import type { xdr } from '@stellar/stellar-sdk';
 import type { BudgetReport } from './budget/budget.ts';
+import { markFailedFrom } from './host/diagnostics.ts';
 import { Host, type HostOptions } from './host/host.ts';
 import { ErrorCode, ErrorType, HostError, formatError, hostError, type ScErrorValue } from './val/error.ts';
 import { loadContractCode, type ContractCode } from './vm/code.ts';
@@ -58,6 +59,7 @@ export const invokeContract = (request: InvokeRequest, options: HostOptions = {}
     outcome = { ok: true, value: valToScVal(host, value) };
   } catch (e) {
     outcome = failure(e);
+    markFailedFrom(host, 0); // the whole invocation failed: nothing it emitted stands
   }
   return { outcome, events: host.events.map((e) => eventToXdr(host, e)), budget: host.budget.report() };
 };
