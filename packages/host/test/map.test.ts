@@ -66,14 +66,18 @@ test('map_put on an existing key replaces its value and returns a new map; the o
 });
 
 test('map_put with an equal key of another form replaces the key Val too', () => {
-  // A U64 object holding 5 equals the small U64 5: the entry keeps its position, the key is replaced.
-  const code = contract(`(module ${importOf('map_put')} ${importOf('map_key_by_pos')} ${importOf('obj_from_u64')}
-    (func (export "call") (param $m i64) (result i64)
-      (call $map_key_by_pos
-        (call $map_put (local.get $m) (call $obj_from_u64 (i64.const 5)) (i64.const ${rawU32(7)}))
-        (i64.const ${rawU32(0)}))))`);
+  // A U64 object holding 5 equals the small U64 5: the entry keeps its position, the key is
+  // replaced. The contract returns the Val tag of the key now stored and the map length.
+  const code = contract(`(module ${importOf('map_put')} ${importOf('map_key_by_pos')} ${importOf('map_len')} ${importOf('obj_from_u64')}
+    (func (export "call") (param $m i64) (result i64) (local $n i64)
+      (local.set $n (call $map_put (local.get $m) (call $obj_from_u64 (i64.const 5)) (i64.const ${rawU32(7)})))
+      (i64.or
+        (i64.or (i64.shl (i64.and (call $map_key_by_pos (local.get $n) (i64.const ${rawU32(0)})) (i64.const 0xff)) (i64.const 32))
+                (i64.shl (i64.shr_u (call $map_len (local.get $n)) (i64.const 32)) (i64.const 48)))
+        (i64.const 4))))`);
   const r = run(code, [map([nativeToScVal(5n, { type: 'u64' }), u32(1)])]);
-  expectValue(r, nativeToScVal(5n, { type: 'u64' }));
+  // Tag 64 is U64Object (the small form is tag 6); the length stays 1.
+  expectValue(r, u32(64 | (1 << 16)));
 });
 
 test('map_get returns the value; a missing key is (Object, MissingValue)', () => {
