@@ -17,14 +17,18 @@ const PAGE = 65536;
 /** A U32Val as the i64 constant a contract passes. */
 const u32Const = (n: number) => `(i64.const ${(BigInt(n) << 32n) | 4n})`;
 
-const wat = (bytesLiteral: Uint8Array) => [...bytesLiteral].map((b) => `\\${b.toString(16).padStart(2, '0')}`).join('');
+const wat = (bytesLiteral: Uint8Array) =>
+  [...bytesLiteral].map((b) => `\\${b.toString(16).padStart(2, '0')}`).join('');
 
 const call = (name: string, args: xdr.ScVal[], data?: Uint8Array): InvokeOutcome =>
   invokeContract({ code: hostFnProxy(name, { data }), fn: 'call', args }).outcome;
 
 const expectValue = (outcome: InvokeOutcome, expected: xdr.ScVal): void => {
   assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
-  assert.ok(outcome.value.equals(expected), `got ${outcome.value.toXdr('base64')}, want ${expected.toXdr('base64')}`);
+  assert.ok(
+    outcome.value.equals(expected),
+    `got ${outcome.value.toXdr('base64')}, want ${expected.toXdr('base64')}`,
+  );
 };
 
 const expectError = (outcome: InvokeOutcome, type: ErrorType, code: ErrorCode): void => {
@@ -49,7 +53,11 @@ const copyThenRead = (name: string, readLen: number, fill = new Uint8Array(0)) =
 
 const copyOut = (name: string, obj: xdr.ScVal, objPos: number, lmPos: number, len: number, readLen = 8) =>
   invokeContract({
-    code: copyThenRead(name, readLen, Uint8Array.from({ length: 8 }, () => 0xee)),
+    code: copyThenRead(
+      name,
+      readLen,
+      Uint8Array.from({ length: 8 }, () => 0xee),
+    ),
     fn: 'call',
     args: [obj, u32(objPos), u32(lmPos), u32(len)],
   }).outcome;
@@ -57,34 +65,71 @@ const copyOut = (name: string, obj: xdr.ScVal, objPos: number, lmPos: number, le
 // ---- object → linear memory ----
 
 test('bytes_copy_to_linear_memory writes a range of the object', () => {
-  expectValue(copyOut('bytes_copy_to_linear_memory', bytes(1, 2, 3, 4, 5), 1, 2, 3), bytes(0xee, 0xee, 2, 3, 4, 0xee, 0xee, 0xee));
+  expectValue(
+    copyOut('bytes_copy_to_linear_memory', bytes(1, 2, 3, 4, 5), 1, 2, 3),
+    bytes(0xee, 0xee, 2, 3, 4, 0xee, 0xee, 0xee),
+  );
   // len 0 at the very end of the object and of memory is fine.
   expectValue(copyOut('bytes_copy_to_linear_memory', bytes(1, 2), 2, PAGE, 0, 2), bytes(0xee, 0xee));
 });
 
 test('bytes_copy_to_linear_memory errors: object range, memory range, overflow', () => {
-  expectError(copyOut('bytes_copy_to_linear_memory', bytes(1, 2, 3), 1, 0, 3), ErrorType.Object, ErrorCode.IndexBounds);
-  expectError(copyOut('bytes_copy_to_linear_memory', bytes(1, 2, 3), 0, PAGE - 2, 3), ErrorType.WasmVm, ErrorCode.IndexBounds);
-  expectError(copyOut('bytes_copy_to_linear_memory', bytes(1, 2, 3), 0xffffffff, 0, 2), ErrorType.Value, ErrorCode.ArithDomain);
+  expectError(
+    copyOut('bytes_copy_to_linear_memory', bytes(1, 2, 3), 1, 0, 3),
+    ErrorType.Object,
+    ErrorCode.IndexBounds,
+  );
+  expectError(
+    copyOut('bytes_copy_to_linear_memory', bytes(1, 2, 3), 0, PAGE - 2, 3),
+    ErrorType.WasmVm,
+    ErrorCode.IndexBounds,
+  );
+  expectError(
+    copyOut('bytes_copy_to_linear_memory', bytes(1, 2, 3), 0xffffffff, 0, 2),
+    ErrorType.Value,
+    ErrorCode.ArithDomain,
+  );
 });
 
 test('string_copy_to_linear_memory writes a range of the string', () => {
-  expectValue(copyOut('string_copy_to_linear_memory', xdr.ScVal.scvString('hello'), 1, 0, 4, 5), bytes(...ascii('ello'), 0xee));
+  expectValue(
+    copyOut('string_copy_to_linear_memory', xdr.ScVal.scvString('hello'), 1, 0, 4, 5),
+    bytes(...ascii('ello'), 0xee),
+  );
 });
 
 test('string_copy_to_linear_memory errors', () => {
-  expectError(copyOut('string_copy_to_linear_memory', xdr.ScVal.scvString('hi'), 0, 0, 3), ErrorType.Object, ErrorCode.IndexBounds);
-  expectError(copyOut('string_copy_to_linear_memory', xdr.ScVal.scvString('hi'), 0, PAGE, 1), ErrorType.WasmVm, ErrorCode.IndexBounds);
+  expectError(
+    copyOut('string_copy_to_linear_memory', xdr.ScVal.scvString('hi'), 0, 0, 3),
+    ErrorType.Object,
+    ErrorCode.IndexBounds,
+  );
+  expectError(
+    copyOut('string_copy_to_linear_memory', xdr.ScVal.scvString('hi'), 0, PAGE, 1),
+    ErrorType.WasmVm,
+    ErrorCode.IndexBounds,
+  );
 });
 
 test('symbol_copy_to_linear_memory writes a range of a SymbolObject', () => {
-  expectValue(copyOut('symbol_copy_to_linear_memory', sym('abcdefghijk'), 8, 0, 3, 4), bytes(...ascii('ijk'), 0xee));
+  expectValue(
+    copyOut('symbol_copy_to_linear_memory', sym('abcdefghijk'), 8, 0, 3, 4),
+    bytes(...ascii('ijk'), 0xee),
+  );
 });
 
 test('symbol_copy_to_linear_memory errors', () => {
-  expectError(copyOut('symbol_copy_to_linear_memory', sym('abcdefghijk'), 9, 0, 3), ErrorType.Object, ErrorCode.IndexBounds);
+  expectError(
+    copyOut('symbol_copy_to_linear_memory', sym('abcdefghijk'), 9, 0, 3),
+    ErrorType.Object,
+    ErrorCode.IndexBounds,
+  );
   // A SymbolSmall is not the SymbolObject env.json asks for.
-  expectError(copyOut('symbol_copy_to_linear_memory', sym('abc'), 0, 0, 3), ErrorType.Value, ErrorCode.InvalidInput);
+  expectError(
+    copyOut('symbol_copy_to_linear_memory', sym('abc'), 0, 0, 3),
+    ErrorType.Value,
+    ErrorCode.InvalidInput,
+  );
 });
 
 // ---- linear memory → object ----
@@ -92,38 +137,79 @@ test('symbol_copy_to_linear_memory errors', () => {
 const DATA = Uint8Array.of(1, 2, 3, 4, 5);
 
 test('bytes_copy_from_linear_memory overwrites in place', () => {
-  expectValue(call('bytes_copy_from_linear_memory', [bytes(9, 9, 9, 9, 9), u32(1), u32(0), u32(3)], DATA), bytes(9, 1, 2, 3, 9));
+  expectValue(
+    call('bytes_copy_from_linear_memory', [bytes(9, 9, 9, 9, 9), u32(1), u32(0), u32(3)], DATA),
+    bytes(9, 1, 2, 3, 9),
+  );
 });
 
 test('bytes_copy_from_linear_memory grows the copy, zero-filling past the end', () => {
-  expectValue(call('bytes_copy_from_linear_memory', [bytes(9, 9, 9), u32(1), u32(0), u32(4)], DATA), bytes(9, 1, 2, 3, 4));
-  expectValue(call('bytes_copy_from_linear_memory', [bytes(9, 9, 9), u32(5), u32(3), u32(2)], DATA), bytes(9, 9, 9, 0, 0, 4, 5));
+  expectValue(
+    call('bytes_copy_from_linear_memory', [bytes(9, 9, 9), u32(1), u32(0), u32(4)], DATA),
+    bytes(9, 1, 2, 3, 4),
+  );
+  expectValue(
+    call('bytes_copy_from_linear_memory', [bytes(9, 9, 9), u32(5), u32(3), u32(2)], DATA),
+    bytes(9, 9, 9, 0, 0, 4, 5),
+  );
   expectValue(call('bytes_copy_from_linear_memory', [bytes(), u32(2), u32(0), u32(0)], DATA), bytes(0, 0));
 });
 
 test('bytes_copy_from_linear_memory errors: memory range and overflow', () => {
-  expectError(call('bytes_copy_from_linear_memory', [bytes(9), u32(0), u32(PAGE - 1), u32(2)], DATA), ErrorType.WasmVm, ErrorCode.IndexBounds);
-  expectError(call('bytes_copy_from_linear_memory', [bytes(9), u32(0xffffffff), u32(0), u32(1)], DATA), ErrorType.Value, ErrorCode.ArithDomain);
-  expectError(call('bytes_copy_from_linear_memory', [bytes(9), u32(0), u32(0xffffffff), u32(1)], DATA), ErrorType.Value, ErrorCode.ArithDomain);
+  expectError(
+    call('bytes_copy_from_linear_memory', [bytes(9), u32(0), u32(PAGE - 1), u32(2)], DATA),
+    ErrorType.WasmVm,
+    ErrorCode.IndexBounds,
+  );
+  expectError(
+    call('bytes_copy_from_linear_memory', [bytes(9), u32(0xffffffff), u32(0), u32(1)], DATA),
+    ErrorType.Value,
+    ErrorCode.ArithDomain,
+  );
+  expectError(
+    call('bytes_copy_from_linear_memory', [bytes(9), u32(0), u32(0xffffffff), u32(1)], DATA),
+    ErrorType.Value,
+    ErrorCode.ArithDomain,
+  );
 });
 
 test('bytes_new_from_linear_memory copies a memory range', () => {
   expectValue(call('bytes_new_from_linear_memory', [u32(1), u32(3)], DATA), bytes(2, 3, 4));
   expectValue(call('bytes_new_from_linear_memory', [u32(PAGE), u32(0)], DATA), bytes());
-  expectError(call('bytes_new_from_linear_memory', [u32(PAGE - 2), u32(3)], DATA), ErrorType.WasmVm, ErrorCode.IndexBounds);
+  expectError(
+    call('bytes_new_from_linear_memory', [u32(PAGE - 2), u32(3)], DATA),
+    ErrorType.WasmVm,
+    ErrorCode.IndexBounds,
+  );
 });
 
 test('string_new_from_linear_memory takes any bytes (no UTF-8 check)', () => {
   const data = Uint8Array.of(0x68, 0xff, 0x69);
   expectValue(call('string_new_from_linear_memory', [u32(0), u32(3)], data), xdr.ScVal.scvString(data));
-  expectError(call('string_new_from_linear_memory', [u32(PAGE), u32(1)], data), ErrorType.WasmVm, ErrorCode.IndexBounds);
+  expectError(
+    call('string_new_from_linear_memory', [u32(PAGE), u32(1)], data),
+    ErrorType.WasmVm,
+    ErrorCode.IndexBounds,
+  );
 });
 
 test('symbol_new_from_linear_memory validates the name', () => {
   expectValue(call('symbol_new_from_linear_memory', [u32(0), u32(5)], ascii('Hi_42')), sym('Hi_42'));
-  expectError(call('symbol_new_from_linear_memory', [u32(0), u32(3)], ascii('a-b')), ErrorType.Value, ErrorCode.InvalidInput);
-  expectError(call('symbol_new_from_linear_memory', [u32(0), u32(33)], ascii('a'.repeat(33))), ErrorType.Value, ErrorCode.InvalidInput);
-  expectError(call('symbol_new_from_linear_memory', [u32(PAGE - 1), u32(2)]), ErrorType.WasmVm, ErrorCode.IndexBounds);
+  expectError(
+    call('symbol_new_from_linear_memory', [u32(0), u32(3)], ascii('a-b')),
+    ErrorType.Value,
+    ErrorCode.InvalidInput,
+  );
+  expectError(
+    call('symbol_new_from_linear_memory', [u32(0), u32(33)], ascii('a'.repeat(33))),
+    ErrorType.Value,
+    ErrorCode.InvalidInput,
+  );
+  expectError(
+    call('symbol_new_from_linear_memory', [u32(PAGE - 1), u32(2)]),
+    ErrorType.WasmVm,
+    ErrorCode.IndexBounds,
+  );
 });
 
 test('symbol_new_from_linear_memory always makes a SymbolObject, even for a short name', () => {
@@ -178,7 +264,11 @@ test('symbol_index_in_linear_memory: no match is (Value, MissingValue)', () => {
 test('symbol_index_in_linear_memory reads every slice, even after a match', () => {
   const data = sliceTable(['foo'], [[PAGE - 1, 2]]);
   expectError(indexOf('foo', 2, data), ErrorType.WasmVm, ErrorCode.IndexBounds);
-  expectError(call('symbol_index_in_linear_memory', [sym('foo'), u32(PAGE - 4), u32(1)]), ErrorType.WasmVm, ErrorCode.IndexBounds);
+  expectError(
+    call('symbol_index_in_linear_memory', [sym('foo'), u32(PAGE - 4), u32(1)]),
+    ErrorType.WasmVm,
+    ErrorCode.IndexBounds,
+  );
   const overflow = sliceTable(['foo'], [[0xffffffff, 2]]);
   expectError(indexOf('foo', 2, overflow), ErrorType.Value, ErrorCode.ArithDomain);
 });

@@ -17,7 +17,10 @@ const call = (name: string, ...args: xdr.ScVal[]): InvokeOutcome =>
 
 const expectValue = (outcome: InvokeOutcome, expected: xdr.ScVal): void => {
   assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
-  assert.ok(outcome.value.equals(expected), `got ${outcome.value.toXdr('base64')}, want ${expected.toXdr('base64')}`);
+  assert.ok(
+    outcome.value.equals(expected),
+    `got ${outcome.value.toXdr('base64')}, want ${expected.toXdr('base64')}`,
+  );
 };
 
 const expectError = (outcome: InvokeOutcome, type: ErrorType, code: ErrorCode): void => {
@@ -39,7 +42,10 @@ test('bytes_new in an endless loop runs out of memory budget', () => {
       (loop $l (drop (call $bytes_new)) (br $l))
       (i64.const 2)))`);
   // Plenty of CPU: it is the objects' memory that runs out.
-  const outcome = invokeContract({ code, fn: 'call' }, { budget: { cpuInstructions: 100_000_000, memoryBytes: 1_000_000 } }).outcome;
+  const outcome = invokeContract(
+    { code, fn: 'call' },
+    { budget: { cpuInstructions: 100_000_000, memoryBytes: 1_000_000 } },
+  ).outcome;
   expectError(outcome, ErrorType.Budget, ErrorCode.ExceededLimit);
   assert.match(outcome.ok ? '' : outcome.message, /memory/);
 });
@@ -141,7 +147,10 @@ test('string_to_bytes and bytes_to_string copy contents with no encoding check',
 // ---- XDR ----
 
 const sampleMap = xdr.ScVal.scvMap([
-  new xdr.ScMapEntry({ key: sym('a'), val: xdr.ScVal.scvVec([u32(1), str('two'), xdr.ScVal.scvU64(1n << 60n)]) }),
+  new xdr.ScMapEntry({
+    key: sym('a'),
+    val: xdr.ScVal.scvVec([u32(1), str('two'), xdr.ScVal.scvU64(1n << 60n)]),
+  }),
   new xdr.ScMapEntry({ key: sym('b'), val: xdr.ScVal.scvI128(new xdr.Int128Parts({ hi: -1n, lo: 5n })) }),
 ]);
 
@@ -184,20 +193,48 @@ test('deserialize_from_bytes then serialize_to_bytes round-trips inside Wasm', (
 });
 
 test('deserialize_from_bytes: malformed XDR is (Value, InvalidInput)', () => {
-  expectError(call('deserialize_from_bytes', bytes(0, 0, 0, 3, 0, 0, 0, 7, 0)), ErrorType.Value, ErrorCode.InvalidInput); // trailing byte
+  expectError(
+    call('deserialize_from_bytes', bytes(0, 0, 0, 3, 0, 0, 0, 7, 0)),
+    ErrorType.Value,
+    ErrorCode.InvalidInput,
+  ); // trailing byte
   expectError(call('deserialize_from_bytes', bytes(0, 0, 0, 99)), ErrorType.Value, ErrorCode.InvalidInput); // no such ScValType
-  expectError(call('deserialize_from_bytes', bytes(0, 0, 0, 15, 0, 0, 0, 1, 0x61, 1, 0, 0)), ErrorType.Value, ErrorCode.InvalidInput); // padding
+  expectError(
+    call('deserialize_from_bytes', bytes(0, 0, 0, 15, 0, 0, 0, 1, 0x61, 1, 0, 0)),
+    ErrorType.Value,
+    ErrorCode.InvalidInput,
+  ); // padding
   // A Symbol longer than 32 is refused by the XDR reader itself.
-  expectError(call('deserialize_from_bytes', bytes(0, 0, 0, 15, 0, 0, 0, 40)), ErrorType.Value, ErrorCode.InvalidInput);
+  expectError(
+    call('deserialize_from_bytes', bytes(0, 0, 0, 15, 0, 0, 0, 40)),
+    ErrorType.Value,
+    ErrorCode.InvalidInput,
+  );
   // A symbol with a char outside [a-zA-Z0-9_] is valid XDR but not a valid Symbol.
-  expectError(call('deserialize_from_bytes', bytes(0, 0, 0, 15, 0, 0, 0, 1, 0x21, 0, 0, 0)), ErrorType.Value, ErrorCode.InvalidInput);
+  expectError(
+    call('deserialize_from_bytes', bytes(0, 0, 0, 15, 0, 0, 0, 1, 0x21, 0, 0, 0)),
+    ErrorType.Value,
+    ErrorCode.InvalidInput,
+  );
 });
 
 test('deserialize_from_bytes: reading past the end hits the length limit (Context, ExceededLimit)', () => {
   expectError(call('deserialize_from_bytes', bytes()), ErrorType.Context, ErrorCode.ExceededLimit);
-  expectError(call('deserialize_from_bytes', bytes(0, 0, 0, 3, 0, 0)), ErrorType.Context, ErrorCode.ExceededLimit);
-  expectError(call('deserialize_from_bytes', bytes(0, 0, 0, 13, 0xff, 0xff, 0xff, 0xf0)), ErrorType.Context, ErrorCode.ExceededLimit);
-  expectError(call('deserialize_from_bytes', bytes(0, 0, 0, 16, 0, 0, 0, 1, 0x7f, 0xff, 0xff, 0xff)), ErrorType.Context, ErrorCode.ExceededLimit);
+  expectError(
+    call('deserialize_from_bytes', bytes(0, 0, 0, 3, 0, 0)),
+    ErrorType.Context,
+    ErrorCode.ExceededLimit,
+  );
+  expectError(
+    call('deserialize_from_bytes', bytes(0, 0, 0, 13, 0xff, 0xff, 0xff, 0xf0)),
+    ErrorType.Context,
+    ErrorCode.ExceededLimit,
+  );
+  expectError(
+    call('deserialize_from_bytes', bytes(0, 0, 0, 16, 0, 0, 0, 1, 0x7f, 0xff, 0xff, 0xff)),
+    ErrorType.Context,
+    ErrorCode.ExceededLimit,
+  );
 });
 
 const nestedVec = (depth: number, leaf: xdr.ScVal): xdr.ScVal => {
@@ -207,7 +244,10 @@ const nestedVec = (depth: number, leaf: xdr.ScVal): xdr.ScVal => {
 };
 
 test('deserialize_from_bytes: too deep is (Context, ExceededLimit)', () => {
-  expectValue(call('deserialize_from_bytes', xdr.ScVal.scvBytes(nestedVec(99, u32(1)).toXdr())), nestedVec(99, u32(1)));
+  expectValue(
+    call('deserialize_from_bytes', xdr.ScVal.scvBytes(nestedVec(99, u32(1)).toXdr())),
+    nestedVec(99, u32(1)),
+  );
   // Deeper than the host's 100 levels, then deeper than the XDR reader's limit.
   for (const depth of [101, 200])
     expectError(
@@ -219,14 +259,29 @@ test('deserialize_from_bytes: too deep is (Context, ExceededLimit)', () => {
 
 test('deserialize_from_bytes: an ScVal with no Val form is (Value, UnexpectedType)', () => {
   const keyInstance = xdr.ScVal.scvLedgerKeyContractInstance();
-  expectError(call('deserialize_from_bytes', xdr.ScVal.scvBytes(keyInstance.toXdr())), ErrorType.Value, ErrorCode.UnexpectedType);
-  expectError(call('deserialize_from_bytes', bytes(0, 0, 0, 16, 0, 0, 0, 0)), ErrorType.Value, ErrorCode.UnexpectedType); // Vec(None)
+  expectError(
+    call('deserialize_from_bytes', xdr.ScVal.scvBytes(keyInstance.toXdr())),
+    ErrorType.Value,
+    ErrorCode.UnexpectedType,
+  );
+  expectError(
+    call('deserialize_from_bytes', bytes(0, 0, 0, 16, 0, 0, 0, 0)),
+    ErrorType.Value,
+    ErrorCode.UnexpectedType,
+  ); // Vec(None)
   // Checked on the whole value first: it wins over the unsorted map keys next to it.
   const bad = xdr.ScVal.scvVec([
-    xdr.ScVal.scvMap([new xdr.ScMapEntry({ key: u32(2), val: u32(0) }), new xdr.ScMapEntry({ key: u32(1), val: u32(0) })]),
+    xdr.ScVal.scvMap([
+      new xdr.ScMapEntry({ key: u32(2), val: u32(0) }),
+      new xdr.ScMapEntry({ key: u32(1), val: u32(0) }),
+    ]),
     keyInstance,
   ]);
-  expectError(call('deserialize_from_bytes', xdr.ScVal.scvBytes(bad.toXdr())), ErrorType.Value, ErrorCode.UnexpectedType);
+  expectError(
+    call('deserialize_from_bytes', xdr.ScVal.scvBytes(bad.toXdr())),
+    ErrorType.Value,
+    ErrorCode.UnexpectedType,
+  );
   // Too deep for the host but with a non-representable leaf: the representability check comes first.
   expectError(
     call('deserialize_from_bytes', xdr.ScVal.scvBytes(nestedVec(110, keyInstance).toXdr())),
@@ -240,5 +295,9 @@ test('deserialize_from_bytes: map keys out of order are (Object, InvalidInput)',
     new xdr.ScMapEntry({ key: u32(2), val: u32(0) }),
     new xdr.ScMapEntry({ key: u32(1), val: u32(0) }),
   ]);
-  expectError(call('deserialize_from_bytes', xdr.ScVal.scvBytes(unsorted.toXdr())), ErrorType.Object, ErrorCode.InvalidInput);
+  expectError(
+    call('deserialize_from_bytes', xdr.ScVal.scvBytes(unsorted.toXdr())),
+    ErrorType.Object,
+    ErrorCode.InvalidInput,
+  );
 });

@@ -36,7 +36,8 @@ const copyOf = (host: Host, bytes: Uint8Array, capacity = bytes.length): Uint8Ar
   return out;
 };
 
-const indexOutOfBounds = (what: string) => hostError(ErrorType.Object, ErrorCode.IndexBounds, `${what} out of bounds`);
+const indexOutOfBounds = (what: string) =>
+  hostError(ErrorType.Object, ErrorCode.IndexBounds, `${what} out of bounds`);
 
 /** A byte value argument: a U32Val above 255 is `Error(Value, ArithDomain)`, checked before any index. */
 const byteArg = (v: Val): number => {
@@ -53,17 +54,22 @@ const copyToLinearMemory = (host: Host, tag: MemTag, obj: Val, objPos: Val, lmPo
   const start = toU32(objPos);
   const end = checkedEnd(start, toU32(len));
   if (end > bytes.length)
-    throw hostError(ErrorType.Object, ErrorCode.IndexBounds, 'out-of-bounds read from memory-like host object');
+    throw hostError(
+      ErrorType.Object,
+      ErrorCode.IndexBounds,
+      'out-of-bounds read from memory-like host object',
+    );
   writeBytes(host, toU32(lmPos), bytes.subarray(start, end));
   return VOID;
 };
 
-const newFromLinearMemory = (host: Host, tag: MemTag, lmPos: Val, len: Val): Uint8Array => {
+/** A new object from a memory range. A Symbol made here is always an object, even when short. */
+const newFromLinearMemory = (host: Host, tag: MemTag, lmPos: Val, len: Val): Val => {
   host.budget.charge(CostType.MemAlloc, toU32(len));
   const bytes = readBytes(host, toU32(lmPos), toU32(len));
   // The reference accepts any bytes for Bytes and String (no UTF-8 check); a Symbol is validated.
   if (tag === Tag.SymbolObject) validateSymbol(bytes);
-  return bytes;
+  return newObject(host, tag, bytes);
 };
 
 /**
@@ -116,7 +122,8 @@ const serializeToBytes = (host: Host, v: Val): Val => {
 
 const representable = (w: xdr.ScValWire): boolean => {
   if (w.type === 16) return w.vec !== null && w.vec.every(representable);
-  if (w.type === 17) return w.map !== null && w.map.every((e) => representable(e.key) && representable(e.val));
+  if (w.type === 17)
+    return w.map !== null && w.map.every((e) => representable(e.key) && representable(e.val));
   return !NOT_REPRESENTABLE.has(w.type);
 };
 
@@ -143,7 +150,12 @@ const deserializeFromBytes = (host: Host, b: Val): Val => {
   }
   // Checked on the whole value before converting, so it wins over conversion errors (map order…).
   if (!representable(wire))
-    throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, 'Deserialized ScVal type cannot be represented as Val', wire.type);
+    throw hostError(
+      ErrorType.Value,
+      ErrorCode.UnexpectedType,
+      'Deserialized ScVal type cannot be represented as Val',
+      wire.type,
+    );
   return scValToVal(host, xdr.ScVal.fromXdrObject(wire));
 };
 
@@ -224,20 +236,22 @@ const bytesSlice = (host: Host, b: Val, start: Val, end: Val): Val => {
   const e = toU32(end);
   if (s > bytes.length) throw indexOutOfBounds('bytes_slice start');
   if (e > bytes.length) throw indexOutOfBounds('bytes_slice end');
-  if (s > e) throw hostError(ErrorType.Object, ErrorCode.InvalidInput, 'start index greater than end index', s, e);
+  if (s > e)
+    throw hostError(ErrorType.Object, ErrorCode.InvalidInput, 'start index greater than end index', s, e);
   return newObject(host, Tag.BytesObject, copyOf(host, bytes.subarray(s, e)));
 };
 
 /** p23 conversions between Bytes and String: the same contents, no encoding check. */
-const convert = (host: Host, v: Val, from: MemTag, to: MemTag): Val => newObject(host, to, copyOf(host, bytesOf(host, v, from)));
+const convert = (host: Host, v: Val, from: MemTag, to: MemTag): Val =>
+  newObject(host, to, copyOf(host, bytesOf(host, v, from)));
 
 export const bufFunctions: HostFnTable = {
   serialize_to_bytes: serializeToBytes,
   deserialize_from_bytes: deserializeFromBytes,
-  bytes_copy_to_linear_memory: (host, b, bPos, lmPos, len) => copyToLinearMemory(host, Tag.BytesObject, b, bPos, lmPos, len),
+  bytes_copy_to_linear_memory: (host, b, bPos, lmPos, len) =>
+    copyToLinearMemory(host, Tag.BytesObject, b, bPos, lmPos, len),
   bytes_copy_from_linear_memory: copyFromLinearMemory,
-  bytes_new_from_linear_memory: (host, lmPos, len) =>
-    newObject(host, Tag.BytesObject, newFromLinearMemory(host, Tag.BytesObject, lmPos, len)),
+  bytes_new_from_linear_memory: (host, lmPos, len) => newFromLinearMemory(host, Tag.BytesObject, lmPos, len),
   bytes_new: (host) => newObject(host, Tag.BytesObject, new Uint8Array(0)),
   bytes_put: bytesPut,
   bytes_get: bytesGet,
@@ -250,13 +264,14 @@ export const bufFunctions: HostFnTable = {
   bytes_insert: bytesInsert,
   bytes_append: bytesAppend,
   bytes_slice: bytesSlice,
-  string_copy_to_linear_memory: (host, s, sPos, lmPos, len) => copyToLinearMemory(host, Tag.StringObject, s, sPos, lmPos, len),
-  symbol_copy_to_linear_memory: (host, s, sPos, lmPos, len) => copyToLinearMemory(host, Tag.SymbolObject, s, sPos, lmPos, len),
+  string_copy_to_linear_memory: (host, s, sPos, lmPos, len) =>
+    copyToLinearMemory(host, Tag.StringObject, s, sPos, lmPos, len),
+  symbol_copy_to_linear_memory: (host, s, sPos, lmPos, len) =>
+    copyToLinearMemory(host, Tag.SymbolObject, s, sPos, lmPos, len),
   string_new_from_linear_memory: (host, lmPos, len) =>
-    newObject(host, Tag.StringObject, newFromLinearMemory(host, Tag.StringObject, lmPos, len)),
-  // Always an object, even for a name short enough for a SymbolSmall (as the reference does).
+    newFromLinearMemory(host, Tag.StringObject, lmPos, len),
   symbol_new_from_linear_memory: (host, lmPos, len) =>
-    newObject(host, Tag.SymbolObject, newFromLinearMemory(host, Tag.SymbolObject, lmPos, len)),
+    newFromLinearMemory(host, Tag.SymbolObject, lmPos, len),
   string_len: (host, s) => fromU32(bytesOf(host, s, Tag.StringObject).length),
   symbol_len: (host, s) => fromU32(bytesOf(host, s, Tag.SymbolObject).length),
   symbol_index_in_linear_memory: symbolIndexInLinearMemory,
