@@ -18,22 +18,22 @@ test('a frame uses the relative handles the host gave it', () => {
   assert.ok(r.outcome.ok && r.outcome.value.equals(xdr.ScVal.scvU32(0)));
 });
 
-test('a handle the frame was never given is Error(Context, InvalidInput)', () => {
-  expectError(invokeContract({ code: handleProbe(vecObject(2)), fn: 'f' }), ErrorType.Context, ErrorCode.InvalidInput);
+test('a handle the frame was never given is Error(Value, InvalidInput)', () => {
+  expectError(invokeContract({ code: handleProbe(vecObject(2)), fn: 'f' }), ErrorType.Value, ErrorCode.InvalidInput);
 });
 
-test('an absolute handle forged by Wasm is Error(Context, InvalidInput)', () => {
-  expectError(invokeContract({ code: handleProbe(vecObject(1)), fn: 'f' }), ErrorType.Context, ErrorCode.InvalidInput);
+test('an absolute handle forged by Wasm is Error(Value, InvalidInput)', () => {
+  expectError(invokeContract({ code: handleProbe(vecObject(1)), fn: 'f' }), ErrorType.Value, ErrorCode.InvalidInput);
 });
 
-test('a handle used with another object type is Error(Object, UnexpectedType)', () => {
+test('a handle used with another object type is Error(Value, InvalidInput)', () => {
   const bytesTagged = (0n << 32n) | 72n; // relative handle 0 claimed to be a BytesObject
   const r = invokeContract({
     code: contract(`(module ${importOf('vec_new')} ${importOf('bytes_len')}
       (func (export "f") (result i64) (drop (call $vec_new)) (call $bytes_len (i64.const ${bytesTagged}))))`),
     fn: 'f',
   });
-  expectError(r, ErrorType.Object, ErrorCode.UnexpectedType);
+  expectError(r, ErrorType.Value, ErrorCode.InvalidInput);
 });
 
 test('an argument of the wrong type is Error(Value, InvalidInput)', () => {

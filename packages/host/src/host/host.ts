@@ -90,12 +90,13 @@ export class Host {
     const tag = tagOf(v);
     if (!isObjectTag(tag)) return v;
     const handle = objectHandle(v);
+    // Every forged reference from a frame is (Value, InvalidInput) in current hosts (protocol 23+).
     if ((handle & 1) === 1)
-      throw hostError(ErrorType.Context, ErrorCode.InvalidInput, 'relative_to_absolute given an absolute reference');
+      throw hostError(ErrorType.Value, ErrorCode.InvalidInput, 'relative_to_absolute given an absolute reference');
     const index = this.currentFrame().relative[handle >>> 1];
-    if (index === undefined) throw hostError(ErrorType.Context, ErrorCode.InvalidInput, `unknown relative object reference ${handle}`);
+    if (index === undefined) throw hostError(ErrorType.Value, ErrorCode.InvalidInput, `unknown relative object reference ${handle}`);
     if (this.objects[index].tag !== tag)
-      throw hostError(ErrorType.Object, ErrorCode.UnexpectedType, `relative object reference ${handle} has another type`);
+      throw hostError(ErrorType.Value, ErrorCode.InvalidInput, 'relative and absolute object types differ');
     return fromObjectHandle(tag, index * 2 + 1);
   }
 
