@@ -87,7 +87,8 @@ test('verify_sig_ed25519: RFC 8032 signatures verify', () => {
 });
 
 test('verify_sig_ed25519: malformed inputs and failed verification', () => {
-  const { Crypto, Object: Obj } = ErrorType;
+  const Crypto = ErrorType.Crypto;
+  const Obj = ErrorType.Object;
   expectError(verifyEd(ED2.pk, '73', ED2.sig), Crypto, ErrorCode.InvalidInput, 'other message');
   expectError(verifyEd(ED1.pk, ED2.msg, ED2.sig), Crypto, ErrorCode.InvalidInput, 'other key');
   expectError(verifyEd(ED2.pk.slice(2), ED2.msg, ED2.sig), Crypto, ErrorCode.InvalidInput, '31-byte key');
@@ -140,7 +141,8 @@ test('recover_key_ecdsa_secp256k1: recovers the 65-byte SEC-1 key', () => {
 });
 
 test('recover_key_ecdsa_secp256k1: signature, recovery id and digest checks', () => {
-  const { Crypto, Object: Obj } = ErrorType;
+  const Crypto = ErrorType.Crypto;
+  const Obj = ErrorType.Object;
   const r = K1_SIG.slice(0, 64);
   const s = BigInt(`0x${K1_SIG.slice(64)}`);
   expectError(recover(K1_MSG, `${r}${hex32(K1_N - s)}`, 1), Crypto, ErrorCode.InvalidInput, 'high s');
@@ -176,7 +178,8 @@ test('verify_sig_ecdsa_secp256r1: the RFC 6979 signature, normalized to low s, v
 });
 
 test('verify_sig_ecdsa_secp256r1: malformed keys, signatures and digests', () => {
-  const { Crypto, Object: Obj } = ErrorType;
+  const Crypto = ErrorType.Crypto;
+  const Obj = ErrorType.Object;
   expectError(verifyR1(R1_PUB, R1_DIGEST, `${R1_R}${hex32(R1_S)}`), Crypto, ErrorCode.InvalidInput, 'high s');
   const otherDigest = bytesToHex(sha256(new TextEncoder().encode('test')));
   expectError(verifyR1(R1_PUB, otherDigest, R1_LOW_SIG), Crypto, ErrorCode.InvalidInput, 'other digest');
