@@ -43,7 +43,7 @@ const expectValue = ({ outcome: o }: InvokeResult, expected: xdr.ScVal): void =>
   assert.ok(o.ok, o.ok ? '' : o.message);
   assert.equal(show(o.value), show(expected));
 };
-const expectError = ({ outcome: o }: InvokeResult, type: ErrorType, code: ErrorCode): void => {
+const expectError = ({ outcome: o }: InvokeResult, type: ErrorType, code: number): void => {
   assert.equal(o.ok, false, 'expected a failure');
   assert.ok(!o.ok);
   assert.deepEqual(o.error, { type, code }, o.message);
