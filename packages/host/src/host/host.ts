@@ -34,7 +34,8 @@ export class Host {
   readonly diagnostics: boolean;
   readonly frames: Frame[] = [];
   readonly events: HostEvent[] = [];
-  readonly basePrng: Prng;
+  private readonly prngSeed: Uint8Array;
+  private base: Prng | undefined;
   private readonly objects: HostObject[] = [];
 
   constructor(options: HostOptions = {}) {
@@ -42,7 +43,14 @@ export class Host {
     this.ledger = defaultLedgerInfo(options.ledger);
     this.budget = new Budget(this.config, options.budget);
     this.diagnostics = options.diagnostics ?? false;
-    this.basePrng = Prng.base(options.prngSeed ?? new Uint8Array(32), this.budget);
+    // Seeding is charged now, as the reference does for every run, but computed only when a
+    // contract first draws randomness: most runs never do.
+    this.prngSeed = options.prngSeed ?? new Uint8Array(32);
+    this.budget.charge(CostType.ComputeSha256Hash, 64, 2);
+  }
+
+  get basePrng(): Prng {
+    return (this.base ??= Prng.base(this.prngSeed));
   }
 
   get protocol(): number {

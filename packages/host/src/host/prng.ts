@@ -57,10 +57,10 @@ export class Prng {
   /**
    * `Prng::new_from_seed`: a user- or embedder-provided seed may be biased (all zeros, say), so it
    * is first run through HMAC-SHA256 keyed by a fixed uniform salt, charged as two 64-byte SHA-256
-   * runs like the reference.
+   * runs like the reference (the caller may have charged them already: pass no budget then).
    */
-  static fromSeed(seed: Uint8Array, budget: Budget): Prng {
-    budget.charge(CostType.ComputeSha256Hash, 64, 2);
+  static fromSeed(seed: Uint8Array, budget?: Budget): Prng {
+    budget?.charge(CostType.ComputeSha256Hash, 64, 2);
     return new Prng(hmac(sha256, UNBIAS_SALT, seed));
   }
 
@@ -69,7 +69,7 @@ export class Prng {
    * sub-seeds right away (for the recording-auth nonce PRNG and the test PRNG), whatever the
    * build, so frame PRNGs start 64 bytes into the base stream.
    */
-  static base(seed: Uint8Array, budget: Budget): Prng {
+  static base(seed: Uint8Array, budget?: Budget): Prng {
     const prng = Prng.fromSeed(seed, budget);
     prng.fillBytes(new Uint8Array(2 * SEED_BYTES));
     return prng;
