@@ -20,7 +20,8 @@ const walk = (dir: string): void => {
 };
 walk(testDir);
 const testText = sources.join('\n');
-const isTested = (name: string): boolean => testText.includes(`'${name}'`) || testText.includes(`"${name}"`);
+// A function counts as tested when a test names it (as a string or an object key of a case table).
+const isTested = (name: string): boolean => new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`, 'm').test(testText);
 
 const onlyMissing = process.argv.includes('--missing');
 const byModule = new Map<string, { total: number; done: number }>();
