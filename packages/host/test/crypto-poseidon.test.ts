@@ -57,14 +57,6 @@ const inverse = (a: bigint, p: bigint): bigint => {
   return result;
 };
 
-interface Instance {
-  readonly p: bigint;
-  readonly t: number;
-  readonly roundsF: number;
-  readonly roundsP: number;
-  readonly roundConstants: bigint[][];
-}
-
 /**
  * Round constants drawn by rejection sampling below p. Poseidon draws t per round; Poseidon2 draws
  * one per partial round and pads the row with zeros.

@@ -47,8 +47,9 @@ const FIELDS: Readonly<Record<string, Field>> = {
 /** Both supported fields need the degree-5 S-box (`SUPPORTED_SBOX_DEGREES`). */
 const SUPPORTED_SBOX_DEGREES: readonly number[] = [5];
 
-/** An element's in-memory size, for the allocation charges of state and parameter vectors. */
+/** In-memory sizes of an element and of a row (a Rust `Vec` header), for allocation charges. */
 const SCALAR_SIZE = 32;
+const ROW_SIZE = 24;
 
 const invalid = (message: string) => hostError(ErrorType.Crypto, ErrorCode.InvalidInput, message);
 const outOfBounds = (message: string) => hostError(ErrorType.Object, ErrorCode.IndexBounds, message);
@@ -101,7 +102,7 @@ class Fr {
   /** `metered_scalar_vec_of_vec_from_vecobj`: rows must be vectors; their lengths are checked later. */
   matrixOf(v: Val): bigint[][] {
     const rows = this.host.get(v, Tag.VecObject).items;
-    this.host.budget.charge(CostType.MemAlloc, rows.length * 24);
+    this.host.budget.charge(CostType.MemAlloc, rows.length * ROW_SIZE);
     return rows.map((row) => {
       if (tagOf(row) !== Tag.VecObject) throw invalid('poseidon_permutation: row must be a vector');
       return this.vectorOf(row);
