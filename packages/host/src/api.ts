@@ -61,5 +61,6 @@ export const invokeContract = (request: InvokeRequest, options: HostOptions = {}
     outcome = failure(e);
     markFailedFrom(host, 0); // the whole invocation failed: nothing it emitted stands
   }
-  return { outcome, events: host.events.map((e) => eventToXdr(host, e)), budget: host.budget.report() };
+  const budget = host.budget.report();
+  return { outcome, events: host.budget.shadow(() => host.events.map((e) => eventToXdr(host, e))), budget };
 };

@@ -93,3 +93,15 @@ test('diagnostics: a failure records an error event with the error and a message
   assert.match(String(scValToNative(error.event.body.v0.data)), /trap/);
   assert.ok(r.events.every((e) => !e.inSuccessfulContractCall));
 });
+
+test('diagnostics are free: the same call costs the same with them on and off', () => {
+  const code = contract(`(module ${importOf('log_from_linear_memory')} (memory (export "memory") 1) (data (i32.const 0) "hello")
+    (func (export "f") (result i64)
+      (drop (call $log_from_linear_memory (i64.const 4) (i64.const ${(5n << 32n) | 4n}) (i64.const 4) (i64.const 4)))
+      unreachable))`);
+  const off = invokeContract({ code, fn: 'f' });
+  const on = invokeContract({ code, fn: 'f' }, { diagnostics: true });
+  assert.ok(on.events.some((e) => scValToNative(e.event.body.v0.topics[0]) === 'log'));
+  assert.equal(on.budget.cpuInstructions, off.budget.cpuInstructions);
+  assert.equal(on.budget.memoryBytes, off.budget.memoryBytes);
+});

@@ -39,6 +39,8 @@ export class Budget {
   readonly limits: BudgetLimits;
   private readonly cpuParams: readonly CostParam[];
   private readonly memParams: readonly CostParam[];
+  /** Above zero while diagnostic work runs: the reference charges it to a free shadow budget. */
+  private shadowDepth = 0;
   private readonly counts = new Float64Array(COST_TYPE_COUNT);
   private readonly cpuByType = new Float64Array(COST_TYPE_COUNT);
   private readonly memByType = new Float64Array(COST_TYPE_COUNT);
@@ -54,6 +56,7 @@ export class Budget {
 
   /** Charges `iterations` runs of `type` with input size `input`; fails once a limit is passed. */
   charge(type: CostType, input = 0, iterations = 1): void {
+    if (this.shadowDepth > 0) return;
     const cpu = evaluate(this.cpuParams[type], input) * iterations;
     const mem = evaluate(this.memParams[type], input) * iterations;
     this.counts[type] += iterations;
@@ -62,6 +65,19 @@ export class Budget {
     this.cpuUsed += cpu;
     this.memUsed += mem;
     this.checkLimits();
+  }
+
+  /**
+   * Runs diagnostic work (debug events, logs) without charging it, so that turning diagnostics on
+   * never changes what a transaction costs.
+   */
+  shadow<T>(run: () => T): T {
+    this.shadowDepth++;
+    try {
+      return run();
+    } finally {
+      this.shadowDepth--;
+    }
   }
 
   /** Cost of one run without charging it (for fuel conversion). */

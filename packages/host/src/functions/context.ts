@@ -29,13 +29,13 @@ const utf8Lossy = (bytes: Uint8Array): Uint8Array =>
  * error (bad memory range, bad handle) is swallowed and nothing is recorded.
  */
 const log_from_linear_memory = (host: Host, msgPos: Val, msgLen: Val, valsPos: Val, valsLen: Val): Val => {
-  if (!host.diagnostics) return VOID;
   try {
-    const msg = utf8Lossy(readBytes(host, toU32(msgPos), toU32(msgLen)));
-    const vals = readVals(host, toU32(valsPos), toU32(valsLen)).map((v) => host.toAbsolute(v));
-    const text = host.add({ tag: Tag.StringObject, bytes: msg });
-    const data = vals.length === 0 ? text : host.add({ tag: Tag.VecObject, items: [text, ...vals] });
-    diagnosticEvent(host, host.currentFrame().contractId, [LOG_SYMBOL], data);
+    diagnosticEvent(host, host.currentFrame().contractId, () => {
+      const msg = utf8Lossy(readBytes(host, toU32(msgPos), toU32(msgLen)));
+      const vals = readVals(host, toU32(valsPos), toU32(valsLen)).map((v) => host.toAbsolute(v));
+      const text = host.add({ tag: Tag.StringObject, bytes: msg });
+      return { topics: [LOG_SYMBOL], data: vals.length === 0 ? text : host.add({ tag: Tag.VecObject, items: [text, ...vals] }) };
+    });
   } catch (e) {
     if (!(e instanceof HostError)) throw e;
   }

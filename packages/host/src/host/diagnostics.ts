@@ -10,8 +10,17 @@ export const recordEvent = (host: Host, kind: EventKind, contractId: Uint8Array 
   host.events.push({ kind, contractId, topics, data, failedCall: false });
 };
 
-export const diagnosticEvent = (host: Host, contractId: Uint8Array | undefined, topics: readonly Val[], data: Val): void => {
-  if (host.diagnostics) recordEvent(host, 'diagnostic', contractId, topics, data);
+/** Records a diagnostic event built by `build`, unmetered (shadow budget), when diagnostics are on. */
+export const diagnosticEvent = (
+  host: Host,
+  contractId: Uint8Array | undefined,
+  build: () => { topics: readonly Val[]; data: Val },
+): void => {
+  if (!host.diagnostics) return;
+  host.budget.shadow(() => {
+    const { topics, data } = build();
+    recordEvent(host, 'diagnostic', contractId, topics, data);
+  });
 };
 
 /** A failed frame's events stay (for diagnostics) but are marked as from a failed call. */
@@ -29,7 +38,8 @@ export const reportError = (host: Host, err: HostError): void => {
   if (!host.diagnostics || reported.has(err)) return;
   reported.add(err);
   const frame = host.frames[host.frames.length - 1];
-  const text = (s: string) => host.add({ tag: Tag.StringObject, bytes: new TextEncoder().encode(s) });
-  const symbol = fromBody(Tag.SymbolSmall, symbolSmallBody(new TextEncoder().encode('error')));
-  recordEvent(host, 'diagnostic', frame?.contractId, [symbol, fromError(err.error)], text(err.message));
+  diagnosticEvent(host, frame?.contractId, () => ({
+    topics: [fromBody(Tag.SymbolSmall, symbolSmallBody(new TextEncoder().encode('error'))), fromError(err.error)],
+    data: host.add({ tag: Tag.StringObject, bytes: new TextEncoder().encode(err.message) }),
+  }));
 };

@@ -130,12 +130,14 @@ export const invokeWasm = (
     throw hostError(ErrorType.Context, ErrorCode.ExceededLimit, `call depth limit of ${MAX_FRAME_DEPTH} frames reached`);
   checkCodeForLedger(host, code);
   const caller = host.frames[host.frames.length - 1];
-  if (host.diagnostics)
-    diagnosticEvent(host, caller?.contractId, [
+  diagnosticEvent(host, caller?.contractId, () => ({
+    topics: [
       symbolVal(host, new TextEncoder().encode('fn_call')),
       host.add({ tag: Tag.BytesObject, bytes: contractId ?? new Uint8Array(32) }),
       symbolVal(host, new TextEncoder().encode(fn)),
-    ], eventData(host, args));
+    ],
+    data: eventData(host, args),
+  }));
   const frame: Frame = { contractId, fn, relative: [], vm: undefined, prng: undefined, eventsStart: host.events.length };
   host.frames.push(frame);
   try {
@@ -177,11 +179,10 @@ export const invokeWasm = (
       if (e.type === ErrorType.Contract) throw new HostError(ErrorType.Contract, e.code, `contract returned an error`);
       throw hostError(ErrorType.Context, ErrorCode.InvalidAction, 'frame-exit with Ok(Error) carrying a non-contract error');
     }
-    if (host.diagnostics)
-      diagnosticEvent(host, contractId, [
-        symbolVal(host, new TextEncoder().encode('fn_return')),
-        symbolVal(host, new TextEncoder().encode(fn)),
-      ], value);
+    diagnosticEvent(host, contractId, () => ({
+      topics: [symbolVal(host, new TextEncoder().encode('fn_return')), symbolVal(host, new TextEncoder().encode(fn))],
+      data: value,
+    }));
     return value;
   } catch (e) {
     const err = e instanceof HostError ? e : trapError(frame.vm, e);
