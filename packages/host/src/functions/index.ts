@@ -4,9 +4,11 @@
  */
 import { addressFunctions } from './address.ts';
 import { bufFunctions } from './buf.ts';
+import { callFunctions } from './call.ts';
 import { contextFunctions } from './context.ts';
 import { cryptoFunctions } from './crypto/index.ts';
 import { intFunctions } from './int.ts';
+import { ledgerFunctions } from './ledger.ts';
 import { mapFunctions } from './map.ts';
 import { prngFunctions } from './prng.ts';
 import { testFunctions } from './test.ts';
@@ -23,6 +25,8 @@ const tables: HostFnTable[] = [
   addressFunctions,
   prngFunctions,
   testFunctions,
+  ledgerFunctions,
+  callFunctions,
 ];
 
 export const ALL_HOST_FUNCTIONS: ReadonlyMap<string, HostFn> = new Map(tables.flatMap((t) => Object.entries(t)));

@@ -14,6 +14,7 @@ import type { Frame } from './frame.ts';
 import { defaultLedgerInfo, type LedgerInfo } from './ledger-info.ts';
 import type { HostObject, ObjectOfTag } from './objects.ts';
 import { Prng } from './prng.ts';
+import type { Storage } from '../ledger/storage.ts';
 
 export interface HostOptions {
   readonly config?: NetworkConfig;
@@ -23,6 +24,8 @@ export interface HostOptions {
   readonly budget?: Partial<BudgetLimits>;
   /** Seed of the base PRNG; the network derives it from the transaction. */
   readonly prngSeed?: Uint8Array;
+  /** Ledger entries the run may read and write; without it, every storage access fails. */
+  readonly storage?: Storage;
 }
 
 const OBJECT_OVERHEAD = 16;
@@ -34,6 +37,7 @@ export class Host {
   readonly diagnostics: boolean;
   readonly frames: Frame[] = [];
   readonly events: HostEvent[] = [];
+  readonly storage: Storage | undefined;
   private readonly prngSeed: Uint8Array;
   private base: Prng | undefined;
   private readonly objects: HostObject[] = [];
@@ -43,6 +47,7 @@ export class Host {
     this.ledger = defaultLedgerInfo(options.ledger);
     this.budget = new Budget(this.config, options.budget);
     this.diagnostics = options.diagnostics ?? false;
+    this.storage = options.storage;
     // Seeding is charged now, as the reference does for every run, but computed only when a
     // contract first draws randomness: most runs never do.
     this.prngSeed = options.prngSeed ?? new Uint8Array(32);

@@ -1,0 +1,112 @@
+/**
+ * Invoking a deployed contract against a ledger snapshot (`e2e_invoke.rs`'s `invoke_host_function`
+ * for `InvokeContract`): with a declared footprint (enforcing, as a transaction runs) or without one
+ * (recording, as a simulation runs). Returns the result, events and budget, and on success the
+ * ledger changes the run made and the footprint it used.
+ */
+import { StrKey, type xdr } from '@stellar/stellar-sdk';
+import type { InvokeOutcome, InvokeResult } from '../api.ts';
+import { markFailedFrom } from '../host/diagnostics.ts';
+import type { Frame } from '../host/frame.ts';
+import { Host, type HostOptions } from '../host/host.ts';
+import { ErrorCode, ErrorType, HostError, formatError, hostError } from '../val/error.ts';
+import { validateSymbol } from '../val/symbol.ts';
+import { eventToXdr } from '../xdr/events.ts';
+import { scValToVal, valToScVal } from '../xdr/scval.ts';
+import { callContract } from './contract-call.ts';
+import { Footprint } from './footprint.ts';
+import { CONTRACT_CODE, CONTRACT_DATA, encodeEntry, encodeKey } from './keys.ts';
+import type { LedgerSnapshot } from './snapshot.ts';
+import { Storage, type LedgerChange } from './storage.ts';
+
+export interface LedgerFootprint {
+  readonly readOnly: readonly xdr.LedgerKey[];
+  readonly readWrite: readonly xdr.LedgerKey[];
+}
+
+export interface LedgerInvokeRequest {
+  /** The contract: its 32-byte id or its `C...` address. */
+  readonly contract: Uint8Array | string;
+  readonly fn: string;
+  readonly args?: readonly xdr.ScVal[];
+  readonly snapshot: LedgerSnapshot;
+  /** The transaction's footprint. Without one the run records the footprint it needs. */
+  readonly footprint?: LedgerFootprint;
+}
+
+export interface LedgerInvokeResult extends InvokeResult {
+  /** What the run changed; empty when it failed. */
+  readonly changes: readonly LedgerChange[];
+  /** The footprint as declared, or as recorded in recording mode. */
+  readonly footprint: LedgerFootprint;
+  /** Archived entries the run restored (recording mode only). */
+  readonly restored: readonly xdr.LedgerKey[];
+}
+
+const failure = (e: unknown): InvokeOutcome => {
+  const err = e instanceof HostError ? e : hostError(ErrorType.Context, ErrorCode.InternalError, String(e));
+  return { ok: false, error: err.error, message: err.message || formatError(err.error) };
+};
+
+/**
+ * The limits stellar-core applies once the host has returned: every contract data key in the
+ * footprint, and every entry written. Core fails the operation with a diagnostic
+ * `Error(Budget, ExceededLimit)`; here the run fails with that error.
+ */
+const checkSizes = (host: Host, footprint: Footprint, changes: readonly LedgerChange[]): void => {
+  for (const { key } of footprint.entries()) {
+    const size = encodeKey(key).length;
+    if (key.type === CONTRACT_DATA && size > host.config.contractDataKeySizeBytes)
+      throw hostError(ErrorType.Budget, ErrorCode.ExceededLimit, `contract data key of ${size} bytes exceeds the network limit`);
+  }
+  for (const c of changes) {
+    if (c.readOnly || !c.entry) continue;
+    const entry = c.entry.toXdrObject();
+    const size = encodeEntry(entry).length;
+    const limit =
+      entry.data.type === CONTRACT_DATA
+        ? host.config.contractDataEntrySizeBytes
+        : entry.data.type === CONTRACT_CODE
+          ? host.config.contractMaxSizeBytes
+          : Infinity;
+    if (size > limit) throw hostError(ErrorType.Budget, ErrorCode.ExceededLimit, `ledger entry of ${size} bytes exceeds the network limit`);
+  }
+};
+
+/** Never throws for contract or host failures: they are in `outcome`. */
+export const invokeLedgerContract = (request: LedgerInvokeRequest, options: Omit<HostOptions, 'storage'> = {}): LedgerInvokeResult => {
+  const footprint = request.footprint
+    ? Footprint.enforcing(request.footprint.readOnly, request.footprint.readWrite)
+    : Footprint.recording();
+  const storage = new Storage(request.snapshot, footprint);
+  const host = new Host({ ...options, storage });
+  // The host-function frame the reference runs every invocation in: it counts towards the depth limit.
+  const hostFrame: Frame = { contractId: undefined, fn: 'InvokeContract', relative: [], vm: undefined, prng: undefined, eventsStart: 0 };
+  host.frames.push(hostFrame);
+  let outcome: InvokeOutcome;
+  let changes: readonly LedgerChange[] = [];
+  try {
+    validateSymbol(new TextEncoder().encode(request.fn));
+    const id = typeof request.contract === 'string' ? new Uint8Array(StrKey.decodeContract(request.contract)) : request.contract;
+    const args = (request.args ?? []).map((a) => scValToVal(host, a));
+    const value = callContract(host, id, request.fn, args);
+    const result = valToScVal(host, value);
+    changes = storage.changes();
+    checkSizes(host, footprint, changes);
+    outcome = { ok: true, value: result };
+  } catch (e) {
+    outcome = failure(e);
+    changes = [];
+    markFailedFrom(host, 0); // the whole invocation failed: nothing it emitted stands
+  } finally {
+    host.frames.pop();
+  }
+  return {
+    outcome,
+    events: host.events.map((e) => eventToXdr(host, e)),
+    budget: host.budget.report(),
+    changes,
+    footprint: { readOnly: footprint.keys('read-only'), readWrite: footprint.keys('read-write') },
+    restored: storage.restoredKeys(),
+  };
+};

@@ -1,0 +1,69 @@
+/**
+ * Calling a deployed contract (`call_n_internal` / `call_contract_fn` in `host/frame.rs`): reserved
+ * names and re-entry are refused, the instance is read from storage and its executable resolved to
+ * Wasm, the function runs in a new frame, and the frame's storage writes are undone if it fails.
+ */
+import { markFailedFrom } from '../host/diagnostics.ts';
+import type { Host } from '../host/host.ts';
+import { bytesEqual } from '../host/objects.ts';
+import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
+import type { Val } from '../val/val.ts';
+import { loadContractCode, type ContractCode } from '../vm/code.ts';
+import { invokeWasm } from '../vm/invoke.ts';
+import { loadInstance, loadWasm, storageOf, wasmHashOf, type ContractExecutableWire } from './data.ts';
+import { persistInstanceStorage, popInstanceFrame, pushInstanceFrame } from './instance.ts';
+import type { Storage } from './storage.ts';
+
+/** Functions starting with this are the host's to call (constructors, `__check_auth`). */
+export const RESERVED_FN_PREFIX = '__';
+
+export interface CallOptions {
+  /** A call the host itself makes: reserved names are allowed. */
+  readonly internal?: boolean;
+}
+
+const codeCache = new Map<string, ContractCode>();
+
+/**
+ * The compiled code of an executable. Ledger code entries are keyed by the Wasm's sha256, so the
+ * entry's hash names the module without hashing the Wasm again on every call.
+ */
+export const resolveCode = (host: Host, storage: Storage, executable: ContractExecutableWire): ContractCode => {
+  const hash = wasmHashOf(executable);
+  if (!hash) throw hostError(ErrorType.Context, ErrorCode.InternalError, 'the built-in Stellar Asset contract is not available in this host');
+  const wasm = loadWasm(host, storage, hash);
+  const maxMemoryBytes = host.budget.limits.memoryBytes;
+  const cacheKey = `${Buffer.from(hash).toString('hex')}:${maxMemoryBytes}`;
+  let code = codeCache.get(cacheKey);
+  if (!code) codeCache.set(cacheKey, (code = loadContractCode(wasm, { maxMemoryBytes })));
+  return code;
+};
+
+export const callContract = (host: Host, contractId: Uint8Array, fn: string, args: readonly Val[], options: CallOptions = {}): Val => {
+  if (!options.internal && fn.startsWith(RESERVED_FN_PREFIX))
+    throw hostError(ErrorType.Context, ErrorCode.InvalidAction, `can't invoke a reserved function directly: ${fn}`);
+  if (host.frames.some((f) => f.contractId !== undefined && bytesEqual(f.contractId, contractId)))
+    throw hostError(ErrorType.Context, ErrorCode.InvalidAction, 'Contract re-entry is not allowed');
+  const storage = storageOf(host);
+  const instance = loadInstance(host, storage, contractId);
+  const code = resolveCode(host, storage, instance.executable);
+
+  const mark = storage.mark();
+  const eventsStart = host.events.length;
+  const frame = pushInstanceFrame(host, contractId, instance);
+  try {
+    const value = invokeWasm(host, code, contractId, fn, args);
+    try {
+      persistInstanceStorage(host, storage, frame);
+    } catch (e) {
+      markFailedFrom(host, eventsStart); // the frame fails after all: its events go with it
+      throw e;
+    }
+    return value;
+  } catch (e) {
+    storage.rollback(mark);
+    throw e;
+  } finally {
+    popInstanceFrame(host, frame);
+  }
+};
