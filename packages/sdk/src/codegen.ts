@@ -1,0 +1,173 @@
+/**
+ * Rewrites the contract's sources for the AssemblyScript compiler: generates the Val conversions of
+ * every contract type inside its class (`toVal`, `__fromVal`), wraps each exported contract function
+ * in an export taking and returning i64 Vals, turns `symbol("literal")` into a constant, and removes
+ * the SDK's decorators. Edits keep line numbers, so compiler messages point at the user's lines.
+ */
+import ts from 'typescript';
+import { ContractBuildError, isSymbolText, smallSymbolVal, type Analysis, type UserFile } from './analyze.ts';
+import { SMALL_SYMBOL_MAX, type ContractType, type EnumDef, type Field } from './types.ts';
+
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const blank = (file: UserFile, start: number, end: number): Edit => ({
+  start,
+  end,
+  text: file.text.slice(start, end).replace(/[^\n]/g, ' '),
+});
+
+const hex = (v: bigint): string => `<u64>0x${v.toString(16)}`;
+
+/** The raw Val of a symbol for a name: a constant when small, else built at run time. */
+const symbolExpr = (name: string): string =>
+  name.length <= SMALL_SYMBOL_MAX ? hex(smallSymbolVal(name)) : `__sdk_symbolVal(${JSON.stringify(name)})`;
+
+const utf8 = (s: string): number[] => [...new TextEncoder().encode(s)];
+
+class Converter {
+  constructor(private readonly enums: ReadonlyMap<string, EnumDef>) {}
+
+  toVal(t: ContractType, expr: string): string {
+    if (t.kind === 'udt' && t.udt === 'enum') return `toVal<u32>(<u32>(${expr}))`;
+    return `toVal<${t.text}>(${expr})`;
+  }
+
+  fromVal(t: ContractType, val: string): string {
+    if (t.kind === 'udt' && t.udt === 'enum') {
+      const values = (this.enums.get(t.name) as EnumDef).cases.map((c) => c.value);
+      return `(<${t.text}>__sdk_enumFromVal(${val}, memory.data<u32>([${values.join(', ')}]), ${values.length}))`;
+    }
+    return `fromVal<${t.text}>(${val})`;
+  }
+
+  /** Stores a field without going through its setter or `readonly` (the object is fresh). */
+  storeField(cls: string, obj: string, f: Field, val: string): string {
+    const value = this.fromVal(f.type, val);
+    const scalar = f.type.kind === 'prim' || (f.type.kind === 'udt' && f.type.udt === 'enum');
+    return scalar
+      ? `store<${f.type.text}>(changetype<usize>(${obj}), ${value}, offsetof<${cls}>(${JSON.stringify(f.name)}));`
+      : `store<usize>(changetype<usize>(${obj}), changetype<usize>(${value}), offsetof<${cls}>(${JSON.stringify(f.name)}));`;
+  }
+}
+
+/** Field-name slices for the host's map functions: names sorted, as the Rust SDK orders them. */
+const keysExpr = (names: readonly string[]): string =>
+  `__sdk_keys(memory.data<u8>([${names.flatMap(utf8).join(', ')}]), memory.data<u32>([${names.map((n) => utf8(n).length).join(', ')}]), ${names.length})`;
+
+const byName = (a: Field, b: Field): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+const alloc = (cls: string): string => `changetype<${cls}>(__new(offsetof<${cls}>(), idof<${cls}>()))`;
+
+/** The generated text of each user file, keyed by path. */
+export const generateSources = (analysis: Analysis): Map<string, string> => {
+  const edits = new Map<UserFile, Edit[]>(analysis.files.map((f) => [f, []]));
+  const edit = (file: UserFile, e: Edit): void => {
+    (edits.get(file) as Edit[]).push(e);
+  };
+  const conv = new Converter(new Map(analysis.enums.filter((e) => e.def.kind === 'enum').map((e) => [e.def.name, e.def])));
+  /** Inserts members just before a class's closing brace, on the same line. */
+  const addMembers = (file: UserFile, node: ts.ClassDeclaration, members: string): void => {
+    const close = node.end - 1;
+    edit(file, { start: close, end: close, text: ` ${members} ` });
+  };
+
+  // The SDK decorators exist only for the build.
+  for (const file of analysis.files)
+    for (const st of file.source.statements)
+      if (ts.canHaveDecorators(st))
+        for (const d of ts.getDecorators(st) ?? []) {
+          const name = (ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).getText(file.source);
+          if (name === 'contracttype' || name === 'contracterror') edit(file, blank(file, d.getStart(file.source), d.end));
+        }
+
+  for (const { def, file, node } of analysis.structs) {
+    const cls = def.name;
+    const fields = [...def.fields].sort(byName);
+    const keys = keysExpr(fields.map((f) => f.name));
+    const puts = fields.map((f, i) => `unchecked((__v[${i}] = ${conv.toVal(f.type, `this.${f.name}`)}));`).join(' ');
+    const gets = fields.map((f, i) => conv.storeField(cls, '__o', f, `unchecked(__f[${i}])`)).join(' ');
+    addMembers(
+      file,
+      node as ts.ClassDeclaration,
+      `toVal(): u64 { const __v = new StaticArray<u64>(${fields.length}); ${puts} return __sdk_structToVal(${keys}, __v); } ` +
+        `__fromVal(__x: u64): ${cls} { const __f = __sdk_structFields(__x, ${keys}, ${fields.length}); const __o = ${alloc(cls)}; ${gets} return __o; }`,
+    );
+  }
+
+  for (const { def, file, node, caseNodes } of analysis.unions) {
+    const branches = def.cases.map((c) => {
+      const test = c.name.length <= SMALL_SYMBOL_MAX ? `__c == ${symbolExpr(c.name)}` : `__sdk_valEquals(__c, ${symbolExpr(c.name)})`;
+      const gets = c.fields.map((f, i) => conv.storeField(c.name, '__o', f, `__sdk_unionField(__x, ${i})`)).join(' ');
+      return `if (${test}) { __sdk_unionArity(__x, ${c.fields.length}); const __o = ${alloc(c.name)}; ${gets} return __o; }`;
+    });
+    addMembers(
+      file,
+      node as ts.ClassDeclaration,
+      `abstract toVal(): u64; __fromVal(__x: u64): ${def.name} { const __c = __sdk_unionCase(__x); ${branches.join(' ')} unreachable(); return changetype<${def.name}>(0); }`,
+    );
+    def.cases.forEach((c, i) => {
+      const caseFile = analysis.files.find((f) => f.source === caseNodes[i].getSourceFile()) as UserFile;
+      const puts = c.fields.map((f, j) => `unchecked((__v[${j + 1}] = ${conv.toVal(f.type, `this.${f.name}`)}));`).join(' ');
+      addMembers(
+        caseFile,
+        caseNodes[i],
+        `toVal(): u64 { const __v = new StaticArray<u64>(${c.fields.length + 1}); unchecked((__v[0] = ${symbolExpr(c.name)})); ${puts} return __sdk_unionToVal(__v); }`,
+      );
+    });
+  }
+
+  // The entry exports only the wrappers: anything else it exported would become a Wasm export.
+  const entry = analysis.entry;
+  for (const st of entry.source.statements)
+    if (ts.canHaveModifiers(st))
+      for (const m of ts.getModifiers(st) ?? [])
+        if (m.kind === ts.SyntaxKind.ExportKeyword) edit(entry, blank(entry, m.getStart(entry.source), m.end));
+        else if (m.kind === ts.SyntaxKind.DefaultKeyword)
+          throw new ContractBuildError(`${entry.path}: the contract entry cannot have a default export`);
+
+  const wrappers = analysis.functions.map(({ def }) => {
+    const params = def.params.map((_, i) => `__a${i}: u64`).join(', ');
+    const call = `${def.name}(${def.params.map((p, i) => conv.fromVal(p.type, `__a${i}`)).join(', ')})`;
+    const body = def.returns.kind === 'void' ? `${call}; return 2;` : `return ${conv.toVal(def.returns, call)};`;
+    return `function __sdk_export_${def.name}(${params}): u64 { ${body} }\nexport { __sdk_export_${def.name} as ${def.name} };`;
+  });
+  edit(entry, { start: entry.text.length, end: entry.text.length, text: `\n// Generated by @sorobox/sdk: the contract's exports.\n${wrappers.join('\n')}\n` });
+
+  for (const file of analysis.files) rewriteSymbolLiterals(file, (e) => edit(file, e));
+
+  const out = new Map<string, string>();
+  for (const [file, list] of edits) {
+    let text = file.text;
+    for (const e of [...list].sort((a, b) => b.start - a.start || b.end - a.end)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+    out.set(file.path, text);
+  }
+  return out;
+};
+
+/** `symbol("abc")` with a literal of at most 9 chars becomes a constant; bad literals fail the build. */
+const rewriteSymbolLiterals = (file: UserFile, edit: (e: Edit) => void): void => {
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'symbol' &&
+      node.arguments.length === 1 &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
+      const literal = (node.arguments[0] as ts.StringLiteral).text;
+      if (!isSymbolText(literal, 32)) {
+        const { line, character } = file.source.getLineAndCharacterOfPosition(node.getStart(file.source));
+        throw new ContractBuildError(`${file.path}:${line + 1}:${character + 1}: '${literal}' is not a symbol: at most 32 chars of [a-zA-Z0-9_]`);
+      }
+      if (literal.length <= SMALL_SYMBOL_MAX)
+        edit({ start: node.getStart(file.source), end: node.end, text: `__sdk_symbolConst(${hex(smallSymbolVal(literal))})` });
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file.source);
+};
