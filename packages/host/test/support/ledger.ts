@@ -1,6 +1,6 @@
 /**
- * Ledger test fixtures: a WAT contract that exposes every storage, TTL, ledger-info and call host
- * function as an export, and helpers to install contracts into a snapshot and run them.
+ * Ledger test fixtures: a WAT contract that exposes every storage, TTL and call host function as
+ * an export, and helpers to install contracts into a snapshot and run them.
  */
 import { xdr } from '@stellar/stellar-sdk';
 import { invokeLedgerContract, type LedgerFootprint, type LedgerInvokeResult } from '../../src/ledger/api.ts';
@@ -52,11 +52,6 @@ const imports = [
   'try_call',
   'contract_event',
   'fail_with_error',
-  'get_ledger_version',
-  'get_ledger_sequence',
-  'get_ledger_timestamp',
-  'get_ledger_network_id',
-  'get_max_live_until_ledger',
   'vec_new',
   'vec_push_back',
   'vec_len',
@@ -125,11 +120,6 @@ export const FIXTURE = contract(`(module
       (then (i64.const 4))
       (else (call $call (call $vec_front (local.get $v)) (i64.const ${symbolConst('chain')})
         (call $box (call $vec_slice (local.get $v) (i64.const ${(1n << 32n) | 4n}) (local.get $n)))))))
-  (func (export "version") (result i64) (call $get_ledger_version))
-  (func (export "sequence") (result i64) (call $get_ledger_sequence))
-  (func (export "timestamp") (result i64) (call $get_ledger_timestamp))
-  (func (export "network_id") (result i64) (call $get_ledger_network_id))
-  (func (export "max_live_until") (result i64) (call $get_max_live_until_ledger))
   (func (export "__hidden") (result i64) (i64.const 2))
 )`);
 
