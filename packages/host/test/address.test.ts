@@ -4,13 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Address, xdr } from '@stellar/stellar-sdk';
-import { ErrorCode, ErrorType, invokeContract, type InvokeResult } from '../src/index.ts';
-import { hostFnProxy } from './support/wat.ts';
-
-const show = (v: xdr.ScVal): string =>
-  JSON.stringify(v.toXdrObject(), (_k, x) =>
-    typeof x === 'bigint' ? `${x}` : x instanceof Uint8Array ? Buffer.from(x).toString('hex') : x,
-  );
+import { ErrorCode, ErrorType } from '../src/index.ts';
+import { callHostFn, expectError, expectValue } from './support/outcome.ts';
 
 const PK = Uint8Array.from([
   0x3f, 0x0c, 0x34, 0xbf, 0x93, 0xad, 0x0d, 0x99, 0x71, 0xd0, 0x4c, 0xcc, 0x90, 0xf7, 0x05, 0x51, 0x1c, 0x83,
@@ -27,22 +22,6 @@ const account = (key: Uint8Array) => Address.account(Buffer.from(key)).toScVal()
 const contractAddr = (id: Uint8Array) => Address.contract(Buffer.from(id)).toScVal();
 const muxed = (key: Uint8Array, id: bigint) =>
   xdr.ScVal.fromXdrObject({ type: 18, address: { type: 2, muxedAccount: { id, ed25519: key } } } as never);
-
-const proxies = new Map<string, Uint8Array>();
-const call = (name: string, arg: xdr.ScVal): InvokeResult => {
-  let code = proxies.get(name);
-  if (!code) proxies.set(name, (code = hostFnProxy(name)));
-  return invokeContract({ code, fn: 'call', args: [arg] });
-};
-const expectValue = ({ outcome: o }: InvokeResult, expected: xdr.ScVal, what: string): void => {
-  assert.ok(o.ok, `${what}: ${o.ok ? '' : o.message}`);
-  assert.equal(show(o.value), show(expected), what);
-};
-const expectError = ({ outcome: o }: InvokeResult, type: ErrorType, code: ErrorCode, what: string): void => {
-  assert.equal(o.ok, false, `${what}: expected a failure`);
-  assert.ok(!o.ok);
-  assert.deepEqual(o.error, { type, code }, `${what}: ${o.message}`);
-};
 
 /** Strings the reference rejects as strkeys of an address (`run_test_invalid_strkey_to_address`). */
 const INVALID: readonly string[] = [
@@ -79,13 +58,13 @@ const INVALID_UTF8: readonly Uint8Array[] = [
 const expectAllInvalid = (name: string): void => {
   for (const s of INVALID) {
     expectError(
-      call(name, str(s)),
+      callHostFn(name, [str(s)]),
       ErrorType.Value,
       ErrorCode.InvalidInput,
       `${name}(String ${JSON.stringify(s)})`,
     );
     expectError(
-      call(name, bytesOfStr(s)),
+      callHostFn(name, [bytesOfStr(s)]),
       ErrorType.Value,
       ErrorCode.InvalidInput,
       `${name}(Bytes ${JSON.stringify(s)})`,
@@ -93,15 +72,15 @@ const expectAllInvalid = (name: string): void => {
   }
   for (const b of INVALID_UTF8)
     expectError(
-      call(name, xdr.ScVal.scvBytes(b)),
+      callHostFn(name, [xdr.ScVal.scvBytes(b)]),
       ErrorType.Value,
       ErrorCode.InvalidInput,
       `${name}(non-UTF-8 bytes)`,
     );
-  expectError(call(name, xdr.ScVal.scvU32(1)), ErrorType.Value, ErrorCode.UnexpectedType, `${name}(U32)`);
-  expectError(call(name, xdr.ScVal.scvVec([])), ErrorType.Value, ErrorCode.UnexpectedType, `${name}(Vec)`);
+  expectError(callHostFn(name, [xdr.ScVal.scvU32(1)]), ErrorType.Value, ErrorCode.UnexpectedType, `${name}(U32)`);
+  expectError(callHostFn(name, [xdr.ScVal.scvVec([])]), ErrorType.Value, ErrorCode.UnexpectedType, `${name}(Vec)`);
   expectError(
-    call(name, xdr.ScVal.scvSymbol('G'.repeat(20))),
+    callHostFn(name, [xdr.ScVal.scvSymbol('G'.repeat(20))]),
     ErrorType.Value,
     ErrorCode.UnexpectedType,
     `${name}(Symbol object)`,
@@ -109,33 +88,33 @@ const expectAllInvalid = (name: string): void => {
 };
 
 test('address_to_strkey renders accounts as G and contracts as C strkeys (SEP-23 examples)', () => {
-  expectValue(call('address_to_strkey', account(PK)), str(G), 'account');
-  expectValue(call('address_to_strkey', contractAddr(PK)), str(C), 'contract');
+  expectValue(callHostFn('address_to_strkey', [account(PK)]), str(G), 'account');
+  expectValue(callHostFn('address_to_strkey', [contractAddr(PK)]), str(C), 'contract');
 });
 
 test('address_to_strkey: anything but an AddressObject, a muxed address included, is Error(Value, InvalidInput)', () => {
-  expectError(call('address_to_strkey', muxed(PK, 1n)), ErrorType.Value, ErrorCode.InvalidInput, 'muxed');
-  expectError(call('address_to_strkey', str(G)), ErrorType.Value, ErrorCode.InvalidInput, 'string');
+  expectError(callHostFn('address_to_strkey', [muxed(PK, 1n)]), ErrorType.Value, ErrorCode.InvalidInput, 'muxed');
+  expectError(callHostFn('address_to_strkey', [str(G)]), ErrorType.Value, ErrorCode.InvalidInput, 'string');
 });
 
 test('strkey_to_address parses G and C strkeys from Strings and Bytes', () => {
-  expectValue(call('strkey_to_address', str(G)), account(PK), 'G string');
-  expectValue(call('strkey_to_address', bytesOfStr(G)), account(PK), 'G bytes');
-  expectValue(call('strkey_to_address', str(C)), contractAddr(PK), 'C string');
-  expectValue(call('strkey_to_address', bytesOfStr(C)), contractAddr(PK), 'C bytes');
+  expectValue(callHostFn('strkey_to_address', [str(G)]), account(PK), 'G string');
+  expectValue(callHostFn('strkey_to_address', [bytesOfStr(G)]), account(PK), 'G bytes');
+  expectValue(callHostFn('strkey_to_address', [str(C)]), contractAddr(PK), 'C string');
+  expectValue(callHostFn('strkey_to_address', [bytesOfStr(C)]), contractAddr(PK), 'C bytes');
 });
 
 test('strkey_to_address rejects other strkeys, bad encodings and non-strings; M keys too', () => {
   expectAllInvalid('strkey_to_address');
-  expectError(call('strkey_to_address', str(M0)), ErrorType.Value, ErrorCode.InvalidInput, 'M key');
+  expectError(callHostFn('strkey_to_address', [str(M0)]), ErrorType.Value, ErrorCode.InvalidInput, 'M key');
 });
 
 test('get_address_from_muxed_address strips the id; get_id_from_muxed_address returns it as U64', () => {
   const key = new Uint8Array(32).fill(10);
-  expectValue(call('get_address_from_muxed_address', muxed(key, 123n)), account(key), 'address');
-  expectValue(call('get_id_from_muxed_address', muxed(key, 123n)), xdr.ScVal.scvU64(123n), 'id');
+  expectValue(callHostFn('get_address_from_muxed_address', [muxed(key, 123n)]), account(key), 'address');
+  expectValue(callHostFn('get_id_from_muxed_address', [muxed(key, 123n)]), xdr.ScVal.scvU64(123n), 'id');
   expectValue(
-    call('get_id_from_muxed_address', muxed(key, 12345678901234567890n)),
+    callHostFn('get_id_from_muxed_address', [muxed(key, 12345678901234567890n)]),
     xdr.ScVal.scvU64(12345678901234567890n),
     'large id',
   );
@@ -143,23 +122,23 @@ test('get_address_from_muxed_address strips the id; get_id_from_muxed_address re
 
 test('the muxed-address getters take only a MuxedAddressObject: Error(Value, InvalidInput) otherwise', () => {
   for (const name of ['get_address_from_muxed_address', 'get_id_from_muxed_address']) {
-    expectError(call(name, account(PK)), ErrorType.Value, ErrorCode.InvalidInput, `${name}(account)`);
-    expectError(call(name, xdr.ScVal.scvVoid()), ErrorType.Value, ErrorCode.InvalidInput, `${name}(Void)`);
+    expectError(callHostFn(name, [account(PK)]), ErrorType.Value, ErrorCode.InvalidInput, `${name}(account)`);
+    expectError(callHostFn(name, [xdr.ScVal.scvVoid()]), ErrorType.Value, ErrorCode.InvalidInput, `${name}(Void)`);
   }
 });
 
 test('strkey_to_muxed_address: M keys give muxed addresses, G and C keys plain addresses', () => {
-  expectValue(call('strkey_to_muxed_address', str(M0)), muxed(PK, 0n), 'M string');
-  expectValue(call('strkey_to_muxed_address', bytesOfStr(M0)), muxed(PK, 0n), 'M bytes');
-  expectValue(call('strkey_to_muxed_address', str(G)), account(PK), 'G');
-  expectValue(call('strkey_to_muxed_address', bytesOfStr(C)), contractAddr(PK), 'C');
+  expectValue(callHostFn('strkey_to_muxed_address', [str(M0)]), muxed(PK, 0n), 'M string');
+  expectValue(callHostFn('strkey_to_muxed_address', [bytesOfStr(M0)]), muxed(PK, 0n), 'M bytes');
+  expectValue(callHostFn('strkey_to_muxed_address', [str(G)]), account(PK), 'G');
+  expectValue(callHostFn('strkey_to_muxed_address', [bytesOfStr(C)]), contractAddr(PK), 'C');
 });
 
 test('strkey_to_muxed_address rejects what strkey_to_address rejects, and malformed M keys', () => {
   expectAllInvalid('strkey_to_muxed_address');
   // The right length for an M key, but a broken checksum.
   expectError(
-    call('strkey_to_muxed_address', str(`${M0.slice(0, -1)}A`)),
+    callHostFn('strkey_to_muxed_address', [str(`${M0.slice(0, -1)}A`)]),
     ErrorType.Value,
     ErrorCode.InvalidInput,
     'M checksum',
@@ -167,24 +146,24 @@ test('strkey_to_muxed_address rejects what strkey_to_address rejects, and malfor
 });
 
 test('muxed_address_to_strkey renders muxed addresses as M strkeys, plain ones as G / C; round trips', () => {
-  expectValue(call('muxed_address_to_strkey', muxed(PK, 0n)), str(M0), 'M id 0');
-  expectValue(call('muxed_address_to_strkey', account(PK)), str(G), 'G');
-  expectValue(call('muxed_address_to_strkey', contractAddr(PK)), str(C), 'C');
+  expectValue(callHostFn('muxed_address_to_strkey', [muxed(PK, 0n)]), str(M0), 'M id 0');
+  expectValue(callHostFn('muxed_address_to_strkey', [account(PK)]), str(G), 'G');
+  expectValue(callHostFn('muxed_address_to_strkey', [contractAddr(PK)]), str(C), 'C');
   const big = muxed(PK, 12345678901234567890n);
-  const { outcome } = call('muxed_address_to_strkey', big);
+  const { outcome } = callHostFn('muxed_address_to_strkey', [big]);
   assert.ok(outcome.ok);
-  expectValue(call('strkey_to_muxed_address', outcome.value), big, 'round trip');
+  expectValue(callHostFn('strkey_to_muxed_address', [outcome.value]), big, 'round trip');
 });
 
 test('muxed_address_to_strkey of a non-address is Error(Value, UnexpectedType)', () => {
   expectError(
-    call('muxed_address_to_strkey', xdr.ScVal.scvVoid()),
+    callHostFn('muxed_address_to_strkey', [xdr.ScVal.scvVoid()]),
     ErrorType.Value,
     ErrorCode.UnexpectedType,
     'Void',
   );
   expectError(
-    call('muxed_address_to_strkey', xdr.ScVal.scvVec([])),
+    callHostFn('muxed_address_to_strkey', [xdr.ScVal.scvVec([])]),
     ErrorType.Value,
     ErrorCode.UnexpectedType,
     'Vec',

@@ -1,11 +1,11 @@
 // env.json module `buf`: the functions that copy between objects and the contract's linear memory,
 // called through real Wasm with one page (65536 bytes) of memory.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
 import { xdr } from '@stellar/stellar-sdk';
-import { invokeContract, type InvokeOutcome } from '../src/index.ts';
+import { invokeContract } from '../src/index.ts';
 import { ErrorCode, ErrorType } from '../src/val/error.ts';
-import { contract, hostFnProxy, importOf } from './support/wat.ts';
+import { contract, importOf } from './support/wat.ts';
+import { callHostFn, expectError, expectValue } from './support/outcome.ts';
 
 const bytes = (...b: number[]) => xdr.ScVal.scvBytes(Uint8Array.from(b));
 const u32 = (n: number) => xdr.ScVal.scvU32(n);
@@ -19,23 +19,6 @@ const u32Const = (n: number) => `(i64.const ${(BigInt(n) << 32n) | 4n})`;
 
 const wat = (bytesLiteral: Uint8Array) =>
   [...bytesLiteral].map((b) => `\\${b.toString(16).padStart(2, '0')}`).join('');
-
-const call = (name: string, args: xdr.ScVal[], data?: Uint8Array): InvokeOutcome =>
-  invokeContract({ code: hostFnProxy(name, { data }), fn: 'call', args }).outcome;
-
-const expectValue = (outcome: InvokeOutcome, expected: xdr.ScVal): void => {
-  assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
-  assert.ok(
-    outcome.value.equals(expected),
-    `got ${outcome.value.toXdr('base64')}, want ${expected.toXdr('base64')}`,
-  );
-};
-
-const expectError = (outcome: InvokeOutcome, type: ErrorType, code: ErrorCode): void => {
-  assert.equal(outcome.ok, false, 'expected a failure');
-  assert.ok(!outcome.ok);
-  assert.deepEqual(outcome.error, { type, code });
-};
 
 /**
  * A contract whose `call(obj, obj_pos, lm_pos, len)` runs copy function `name` over memory
@@ -138,46 +121,46 @@ const DATA = Uint8Array.of(1, 2, 3, 4, 5);
 
 test('bytes_copy_from_linear_memory overwrites in place', () => {
   expectValue(
-    call('bytes_copy_from_linear_memory', [bytes(9, 9, 9, 9, 9), u32(1), u32(0), u32(3)], DATA),
+    callHostFn('bytes_copy_from_linear_memory', [bytes(9, 9, 9, 9, 9), u32(1), u32(0), u32(3)], { data: DATA }),
     bytes(9, 1, 2, 3, 9),
   );
 });
 
 test('bytes_copy_from_linear_memory grows the copy, zero-filling past the end', () => {
   expectValue(
-    call('bytes_copy_from_linear_memory', [bytes(9, 9, 9), u32(1), u32(0), u32(4)], DATA),
+    callHostFn('bytes_copy_from_linear_memory', [bytes(9, 9, 9), u32(1), u32(0), u32(4)], { data: DATA }),
     bytes(9, 1, 2, 3, 4),
   );
   expectValue(
-    call('bytes_copy_from_linear_memory', [bytes(9, 9, 9), u32(5), u32(3), u32(2)], DATA),
+    callHostFn('bytes_copy_from_linear_memory', [bytes(9, 9, 9), u32(5), u32(3), u32(2)], { data: DATA }),
     bytes(9, 9, 9, 0, 0, 4, 5),
   );
-  expectValue(call('bytes_copy_from_linear_memory', [bytes(), u32(2), u32(0), u32(0)], DATA), bytes(0, 0));
+  expectValue(callHostFn('bytes_copy_from_linear_memory', [bytes(), u32(2), u32(0), u32(0)], { data: DATA }), bytes(0, 0));
 });
 
 test('bytes_copy_from_linear_memory errors: memory range and overflow', () => {
   expectError(
-    call('bytes_copy_from_linear_memory', [bytes(9), u32(0), u32(PAGE - 1), u32(2)], DATA),
+    callHostFn('bytes_copy_from_linear_memory', [bytes(9), u32(0), u32(PAGE - 1), u32(2)], { data: DATA }),
     ErrorType.WasmVm,
     ErrorCode.IndexBounds,
   );
   expectError(
-    call('bytes_copy_from_linear_memory', [bytes(9), u32(0xffffffff), u32(0), u32(1)], DATA),
+    callHostFn('bytes_copy_from_linear_memory', [bytes(9), u32(0xffffffff), u32(0), u32(1)], { data: DATA }),
     ErrorType.Value,
     ErrorCode.ArithDomain,
   );
   expectError(
-    call('bytes_copy_from_linear_memory', [bytes(9), u32(0), u32(0xffffffff), u32(1)], DATA),
+    callHostFn('bytes_copy_from_linear_memory', [bytes(9), u32(0), u32(0xffffffff), u32(1)], { data: DATA }),
     ErrorType.Value,
     ErrorCode.ArithDomain,
   );
 });
 
 test('bytes_new_from_linear_memory copies a memory range', () => {
-  expectValue(call('bytes_new_from_linear_memory', [u32(1), u32(3)], DATA), bytes(2, 3, 4));
-  expectValue(call('bytes_new_from_linear_memory', [u32(PAGE), u32(0)], DATA), bytes());
+  expectValue(callHostFn('bytes_new_from_linear_memory', [u32(1), u32(3)], { data: DATA }), bytes(2, 3, 4));
+  expectValue(callHostFn('bytes_new_from_linear_memory', [u32(PAGE), u32(0)], { data: DATA }), bytes());
   expectError(
-    call('bytes_new_from_linear_memory', [u32(PAGE - 2), u32(3)], DATA),
+    callHostFn('bytes_new_from_linear_memory', [u32(PAGE - 2), u32(3)], { data: DATA }),
     ErrorType.WasmVm,
     ErrorCode.IndexBounds,
   );
@@ -185,28 +168,28 @@ test('bytes_new_from_linear_memory copies a memory range', () => {
 
 test('string_new_from_linear_memory takes any bytes (no UTF-8 check)', () => {
   const data = Uint8Array.of(0x68, 0xff, 0x69);
-  expectValue(call('string_new_from_linear_memory', [u32(0), u32(3)], data), xdr.ScVal.scvString(data));
+  expectValue(callHostFn('string_new_from_linear_memory', [u32(0), u32(3)], { data }), xdr.ScVal.scvString(data));
   expectError(
-    call('string_new_from_linear_memory', [u32(PAGE), u32(1)], data),
+    callHostFn('string_new_from_linear_memory', [u32(PAGE), u32(1)], { data }),
     ErrorType.WasmVm,
     ErrorCode.IndexBounds,
   );
 });
 
 test('symbol_new_from_linear_memory validates the name', () => {
-  expectValue(call('symbol_new_from_linear_memory', [u32(0), u32(5)], ascii('Hi_42')), sym('Hi_42'));
+  expectValue(callHostFn('symbol_new_from_linear_memory', [u32(0), u32(5)], { data: ascii('Hi_42') }), sym('Hi_42'));
   expectError(
-    call('symbol_new_from_linear_memory', [u32(0), u32(3)], ascii('a-b')),
+    callHostFn('symbol_new_from_linear_memory', [u32(0), u32(3)], { data: ascii('a-b') }),
     ErrorType.Value,
     ErrorCode.InvalidInput,
   );
   expectError(
-    call('symbol_new_from_linear_memory', [u32(0), u32(33)], ascii('a'.repeat(33))),
+    callHostFn('symbol_new_from_linear_memory', [u32(0), u32(33)], { data: ascii('a'.repeat(33)) }),
     ErrorType.Value,
     ErrorCode.InvalidInput,
   );
   expectError(
-    call('symbol_new_from_linear_memory', [u32(PAGE - 1), u32(2)]),
+    callHostFn('symbol_new_from_linear_memory', [u32(PAGE - 1), u32(2)]),
     ErrorType.WasmVm,
     ErrorCode.IndexBounds,
   );
@@ -245,7 +228,7 @@ const sliceTable = (names: readonly string[], extra: readonly [number, number][]
 
 const NAMES = ['foo', 'hello', 'foo', 'abcdefghijk', ''];
 const indexOf = (name: string, count = NAMES.length, data = sliceTable(NAMES)) =>
-  call('symbol_index_in_linear_memory', [sym(name), u32(0), u32(count)], data);
+  callHostFn('symbol_index_in_linear_memory', [sym(name), u32(0), u32(count)], { data });
 
 test('symbol_index_in_linear_memory finds the first matching slice', () => {
   expectValue(indexOf('foo'), u32(0));
@@ -265,7 +248,7 @@ test('symbol_index_in_linear_memory reads every slice, even after a match', () =
   const data = sliceTable(['foo'], [[PAGE - 1, 2]]);
   expectError(indexOf('foo', 2, data), ErrorType.WasmVm, ErrorCode.IndexBounds);
   expectError(
-    call('symbol_index_in_linear_memory', [sym('foo'), u32(PAGE - 4), u32(1)]),
+    callHostFn('symbol_index_in_linear_memory', [sym('foo'), u32(PAGE - 4), u32(1)]),
     ErrorType.WasmVm,
     ErrorCode.IndexBounds,
   );

@@ -12,12 +12,7 @@ import {
 } from '../src/index.ts';
 import type { HostOptions } from '../src/host/host.ts';
 import { contract, hostFnProxy, importOf } from './support/wat.ts';
-
-const json = (v: unknown): string =>
-  JSON.stringify(v, (_k, x) =>
-    typeof x === 'bigint' ? `${x}` : x instanceof Uint8Array ? Buffer.from(x).toString('hex') : x,
-  );
-const show = (v: xdr.ScVal): string => json(v.toXdrObject());
+import { expectError, expectValue, show, toJson } from './support/outcome.ts';
 
 const u32 = (n: number) => xdr.ScVal.scvU32(n);
 const i32 = (n: number) => xdr.ScVal.scvI32(n);
@@ -38,16 +33,6 @@ const CONTRACT_ID = new Uint8Array(32).fill(7);
 
 const run = (code: Uint8Array, args: xdr.ScVal[] = [], options: HostOptions = {}): InvokeResult =>
   invokeContract({ code, fn: 'call', args, contractId: CONTRACT_ID }, options);
-
-const expectValue = ({ outcome: o }: InvokeResult, expected: xdr.ScVal): void => {
-  assert.ok(o.ok, o.ok ? '' : o.message);
-  assert.equal(show(o.value), show(expected));
-};
-const expectError = ({ outcome: o }: InvokeResult, type: ErrorType, code: number): void => {
-  assert.equal(o.ok, false, 'expected a failure');
-  assert.ok(!o.ok);
-  assert.deepEqual(o.error, { type, code }, o.message);
-};
 
 /** The events of a run as plain objects, without the diagnostic fn_call / fn_return ones. */
 const eventsOf = (r: InvokeResult) =>
@@ -189,9 +174,9 @@ test('contract_event records a contract event with the Vec items as topics, what
   const e = r.events[0].toXdrObject();
   assert.equal(e.inSuccessfulContractCall, true);
   assert.equal(e.event.type, 1);
-  assert.equal(json(e.event.contractId), json(CONTRACT_ID));
-  assert.equal(json(e.event.body.v0.topics), json(topics.toXdrObject().vec));
-  assert.equal(json(e.event.body.v0.data), show(u32(7)));
+  assert.equal(toJson(e.event.contractId), toJson(CONTRACT_ID));
+  assert.equal(toJson(e.event.body.v0.topics), toJson(topics.toXdrObject().vec));
+  assert.equal(toJson(e.event.body.v0.data), show(u32(7)));
 });
 
 test('contract_event: topics that are not a Vec are Error(Value, InvalidInput); a failed frame marks its events', () => {
@@ -243,7 +228,7 @@ const logContract = (msg: Uint8Array, msgPos: number, msgLen: number, valsPos: n
       (call $log_from_linear_memory (i64.const ${u32v(msgPos)}) (i64.const ${u32v(msgLen)}) (i64.const ${u32v(valsPos)}) (i64.const ${u32v(valsLen)}))))`);
 
 const logEvents = (r: InvokeResult) =>
-  eventsOf(r).filter((e) => json(e.event.body.v0.topics) === json([sym('log').toXdrObject()]));
+  eventsOf(r).filter((e) => toJson(e.event.body.v0.topics) === toJson([sym('log').toXdrObject()]));
 const hello = new TextEncoder().encode('hello');
 
 test('log_from_linear_memory records a diagnostic log event: the message, then the values', () => {
@@ -252,18 +237,18 @@ test('log_from_linear_memory records a diagnostic log event: the message, then t
   const [e, ...rest] = logEvents(r);
   assert.equal(rest.length, 0);
   assert.equal(e.event.type, 2);
-  assert.equal(json(e.event.contractId), json(CONTRACT_ID));
-  assert.equal(json(e.event.body.v0.data), show(vec(str(hello), bytes(1, 2), u32(7))));
+  assert.equal(toJson(e.event.contractId), toJson(CONTRACT_ID));
+  assert.equal(toJson(e.event.body.v0.data), show(vec(str(hello), bytes(1, 2), u32(7))));
   // No values: the data is the message string itself.
   const plain = logEvents(run(logContract(hello, 0, 5, 0, 0), [u32(0)], { diagnostics: true }));
-  assert.equal(json(plain.map((x) => x.event.body.v0.data)), json([str(hello).toXdrObject()]));
+  assert.equal(toJson(plain.map((x) => x.event.body.v0.data)), toJson([str(hello).toXdrObject()]));
 });
 
 test('log_from_linear_memory decodes the message like from_utf8_lossy', () => {
   const bad = Uint8Array.from([0x68, 0xff, 0x69, 0xef, 0xbb, 0xbf]);
   const [e] = logEvents(run(logContract(bad, 0, 6, 0, 0), [u32(0)], { diagnostics: true }));
   assert.equal(
-    json(e.event.body.v0.data),
+    toJson(e.event.body.v0.data),
     show(str(Uint8Array.from([0x68, 0xef, 0xbf, 0xbd, 0x69, 0xef, 0xbb, 0xbf]))),
   );
 });

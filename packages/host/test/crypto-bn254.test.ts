@@ -6,15 +6,8 @@ import assert from 'node:assert/strict';
 import { nativeToScVal, xdr } from '@stellar/stellar-sdk';
 import { bn254 } from '@noble/curves/bn254.js';
 import { bytesToHex, hexToBytes } from '@noble/curves/utils.js';
-import { CostType, ErrorCode, ErrorType, invokeContract, type InvokeResult } from '../src/index.ts';
-import { hostFnProxy } from './support/wat.ts';
-
-const proxies = new Map<string, Uint8Array>();
-const call = (name: string, args: xdr.ScVal[]): InvokeResult => {
-  let code = proxies.get(name);
-  if (!code) proxies.set(name, (code = hostFnProxy(name)));
-  return invokeContract({ code, fn: 'call', args });
-};
+import { CostType, ErrorCode, ErrorType, type InvokeResult } from '../src/index.ts';
+import { callHostFn, charged, expectError, expectValue } from './support/outcome.ts';
 
 const P = 0x30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47n;
 const R = 0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001n;
@@ -58,18 +51,8 @@ const resultBytes = ({ outcome: o }: InvokeResult, what: string): string => {
   return bytesToHex((o.value.toXdrObject() as { bytes: Uint8Array }).bytes);
 };
 const expectBytes = (r: InvokeResult, hex: string, what: string) => assert.equal(resultBytes(r, what), hex, what);
-const expectValue = ({ outcome: o }: InvokeResult, expected: xdr.ScVal, what: string): void => {
-  assert.ok(o.ok, `${what}: ${o.ok ? '' : o.message}`);
-  assert.ok(o.value.equals(expected), `${what}: got ${JSON.stringify(o.value.toXdrObject(), (_k, v) => (typeof v === 'bigint' ? `${v}` : v))}`);
-};
 const expectBool = (r: InvokeResult, b: boolean, what: string) => expectValue(r, xdr.ScVal.scvBool(b), what);
-const expectError = ({ outcome: o }: InvokeResult, type: ErrorType, code: ErrorCode, what: string): void => {
-  assert.equal(o.ok, false, `${what}: expected a failure`);
-  assert.ok(!o.ok);
-  assert.deepEqual(o.error, { type, code }, `${what}: ${o.message}`);
-};
 const expectInvalid = (r: InvokeResult, what: string) => expectError(r, ErrorType.Crypto, ErrorCode.InvalidInput, what);
-const charged = (r: InvokeResult, type: CostType): boolean => r.budget.byType.some((u) => u.type === type && u.count > 0);
 
 /** Malformed G1 encodings that every G1 input rejects with `Error(Crypto, InvalidInput)`. */
 const BAD_G1: readonly (readonly [string, string])[] = [
@@ -93,38 +76,38 @@ const MUL_OUT = '070a8d6a982153cae4be29d434e8faef8a47b274a053f5a4ee2a6c9c13c31e5
 const TWO_G1 = '030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd315ed738c0e0a7c92e7845f96b2ae9c0a68a6a449e3538fc7ff3ebf7a5a18a2c4';
 
 test('bn254_g1_add: Ethereum vectors, infinity and inverses', () => {
-  const r = call('bn254_g1_add', [bytes(ADD_A), bytes(ADD_B)]);
+  const r = callHostFn('bn254_g1_add', [bytes(ADD_A), bytes(ADD_B)]);
   expectBytes(r, ADD_SUM, 'chfast1');
   assert.ok(charged(r, CostType.Bn254G1Add) && charged(r, CostType.Bn254DecodeFp) && charged(r, CostType.Bn254EncodeFp));
-  expectBytes(call('bn254_g1_add', [bytes(G1_HEX), bytes(G1_HEX)]), TWO_G1, 'G + G');
-  expectBytes(call('bn254_g1_add', [bytes(ADD_A), bytes(ZERO64)]), ADD_A, 'P + infinity');
-  expectBytes(call('bn254_g1_add', [bytes(ZERO64), bytes(ZERO64)]), ZERO64, 'infinity + infinity');
-  expectBytes(call('bn254_g1_add', [bytes(G1_HEX), bytes(NEG_G1_HEX)]), ZERO64, 'G + (-G)');
+  expectBytes(callHostFn('bn254_g1_add', [bytes(G1_HEX), bytes(G1_HEX)]), TWO_G1, 'G + G');
+  expectBytes(callHostFn('bn254_g1_add', [bytes(ADD_A), bytes(ZERO64)]), ADD_A, 'P + infinity');
+  expectBytes(callHostFn('bn254_g1_add', [bytes(ZERO64), bytes(ZERO64)]), ZERO64, 'infinity + infinity');
+  expectBytes(callHostFn('bn254_g1_add', [bytes(G1_HEX), bytes(NEG_G1_HEX)]), ZERO64, 'G + (-G)');
 });
 
 test('bn254_g1_add: malformed points', () => {
   for (const [what, hex] of BAD_G1) {
-    expectInvalid(call('bn254_g1_add', [bytes(hex), bytes(G1_HEX)]), `first point: ${what}`);
-    expectInvalid(call('bn254_g1_add', [bytes(G1_HEX), bytes(hex)]), `second point: ${what}`);
+    expectInvalid(callHostFn('bn254_g1_add', [bytes(hex), bytes(G1_HEX)]), `first point: ${what}`);
+    expectInvalid(callHostFn('bn254_g1_add', [bytes(G1_HEX), bytes(hex)]), `second point: ${what}`);
   }
 });
 
 test('bn254_g1_mul: Ethereum vector; scalars are reduced modulo r', () => {
-  const r = call('bn254_g1_mul', [bytes(MUL_P), u256(MUL_K)]);
+  const r = callHostFn('bn254_g1_mul', [bytes(MUL_P), u256(MUL_K)]);
   expectBytes(r, MUL_OUT, 'chfast1');
   assert.ok(charged(r, CostType.Bn254G1Mul) && charged(r, CostType.Bn254FrFromU256));
-  expectBytes(call('bn254_g1_mul', [bytes(MUL_P), u256(MUL_K + R)]), MUL_OUT, 'k + r');
-  expectBytes(call('bn254_g1_mul', [bytes(G1_HEX), u256(2n)]), TWO_G1, '2·G');
-  expectBytes(call('bn254_g1_mul', [bytes(G1_HEX), u256(R + 2n)]), TWO_G1, '(r + 2)·G');
-  expectBytes(call('bn254_g1_mul', [bytes(G1_HEX), u256(0n)]), ZERO64, '0·G');
-  expectBytes(call('bn254_g1_mul', [bytes(G1_HEX), u256(R)]), ZERO64, 'r·G');
-  expectBytes(call('bn254_g1_mul', [bytes(ZERO64), u256(12345n)]), ZERO64, 'k·infinity');
+  expectBytes(callHostFn('bn254_g1_mul', [bytes(MUL_P), u256(MUL_K + R)]), MUL_OUT, 'k + r');
+  expectBytes(callHostFn('bn254_g1_mul', [bytes(G1_HEX), u256(2n)]), TWO_G1, '2·G');
+  expectBytes(callHostFn('bn254_g1_mul', [bytes(G1_HEX), u256(R + 2n)]), TWO_G1, '(r + 2)·G');
+  expectBytes(callHostFn('bn254_g1_mul', [bytes(G1_HEX), u256(0n)]), ZERO64, '0·G');
+  expectBytes(callHostFn('bn254_g1_mul', [bytes(G1_HEX), u256(R)]), ZERO64, 'r·G');
+  expectBytes(callHostFn('bn254_g1_mul', [bytes(ZERO64), u256(12345n)]), ZERO64, 'k·infinity');
   const max = (1n << 256n) - 1n;
-  expectBytes(call('bn254_g1_mul', [bytes(G1_HEX), u256(max)]), g1Hex(G1.BASE.multiply(max % R)), '(2^256 - 1)·G');
+  expectBytes(callHostFn('bn254_g1_mul', [bytes(G1_HEX), u256(max)]), g1Hex(G1.BASE.multiply(max % R)), '(2^256 - 1)·G');
 });
 
 test('bn254_g1_mul: malformed points', () => {
-  for (const [what, hex] of BAD_G1) expectInvalid(call('bn254_g1_mul', [bytes(hex), u256(3n)]), what);
+  for (const [what, hex] of BAD_G1) expectInvalid(callHostFn('bn254_g1_mul', [bytes(hex), u256(3n)]), what);
 });
 
 test('bn254_g1_msm: the inner product of points and scalars', () => {
@@ -132,31 +115,31 @@ test('bn254_g1_msm: the inner product of points and scalars', () => {
   const scalars = [3n, 5n, R + 7n, 9n];
   const mulP = G1.fromAffine({ x: BigInt(`0x${MUL_P.slice(0, 64)}`), y: BigInt(`0x${MUL_P.slice(64)}`) });
   const expected = G1.BASE.multiply(13n).add(mulP.multiply(7n));
-  const r = call('bn254_g1_msm', [vec(points.map(bytes)), vec(scalars.map(u256))]);
+  const r = callHostFn('bn254_g1_msm', [vec(points.map(bytes)), vec(scalars.map(u256))]);
   expectBytes(r, g1Hex(expected), 'msm');
   assert.ok(charged(r, CostType.Bn254G1Msm));
-  expectBytes(call('bn254_g1_msm', [vec([bytes(MUL_P)]), vec([u256(MUL_K)])]), MUL_OUT, 'single term = g1_mul');
-  expectBytes(call('bn254_g1_msm', [vec([bytes(G1_HEX), bytes(NEG_G1_HEX)]), vec([u256(4n), u256(4n)])]), ZERO64, 'cancelling terms');
+  expectBytes(callHostFn('bn254_g1_msm', [vec([bytes(MUL_P)]), vec([u256(MUL_K)])]), MUL_OUT, 'single term = g1_mul');
+  expectBytes(callHostFn('bn254_g1_msm', [vec([bytes(G1_HEX), bytes(NEG_G1_HEX)]), vec([u256(4n), u256(4n)])]), ZERO64, 'cancelling terms');
 });
 
 test('bn254_g1_msm: vector lengths, points and scalar types', () => {
-  expectInvalid(call('bn254_g1_msm', [vec([]), vec([])]), 'empty vectors');
-  expectInvalid(call('bn254_g1_msm', [vec([bytes(G1_HEX)]), vec([u256(1n), u256(2n)])]), 'length mismatch');
+  expectInvalid(callHostFn('bn254_g1_msm', [vec([]), vec([])]), 'empty vectors');
+  expectInvalid(callHostFn('bn254_g1_msm', [vec([bytes(G1_HEX)]), vec([u256(1n), u256(2n)])]), 'length mismatch');
   // Lengths are checked before any point is decoded.
-  expectInvalid(call('bn254_g1_msm', [vec([bytes('00')]), vec([])]), 'length mismatch with a bad point');
+  expectInvalid(callHostFn('bn254_g1_msm', [vec([bytes('00')]), vec([])]), 'length mismatch with a bad point');
   for (const [what, hex] of BAD_G1)
-    expectInvalid(call('bn254_g1_msm', [vec([bytes(G1_HEX), bytes(hex)]), vec([u256(1n), u256(2n)])]), what);
+    expectInvalid(callHostFn('bn254_g1_msm', [vec([bytes(G1_HEX), bytes(hex)]), vec([u256(1n), u256(2n)])]), what);
   expectError(
-    call('bn254_g1_msm', [vec([bytes(G1_HEX)]), vec([xdr.ScVal.scvU32(1)])]),
+    callHostFn('bn254_g1_msm', [vec([bytes(G1_HEX)]), vec([xdr.ScVal.scvU32(1)])]),
     ErrorType.Value,
     ErrorCode.UnexpectedType,
     'a U32 scalar',
   );
-  expectError(call('bn254_g1_msm', [vec([xdr.ScVal.scvU32(1)]), vec([u256(1n)])]), ErrorType.Value, ErrorCode.UnexpectedType, 'a U32 point');
+  expectError(callHostFn('bn254_g1_msm', [vec([xdr.ScVal.scvU32(1)]), vec([u256(1n)])]), ErrorType.Value, ErrorCode.UnexpectedType, 'a U32 point');
 });
 
 const G2_2 = G2.BASE.double();
-const pairing = (g1s: string[], g2s: string[]) => call('bn254_multi_pairing_check', [vec(g1s.map(bytes)), vec(g2s.map(bytes))]);
+const pairing = (g1s: string[], g2s: string[]) => callHostFn('bn254_multi_pairing_check', [vec(g1s.map(bytes)), vec(g2s.map(bytes))]);
 
 /** A point on the twist outside the order-r subgroup: the first x = k (k = 1, 2, …) with a y. */
 const g2OutsideSubgroup = (): string => {
@@ -219,7 +202,7 @@ test('bn254_multi_pairing_check: lengths and malformed points', () => {
   for (const [what, hex] of badG2) expectInvalid(pairing([G1_HEX], [hex]), `G2 ${what}`);
 });
 
-const fr = (name: string, ...args: xdr.ScVal[]) => call(name, args);
+const fr = (name: string, ...args: xdr.ScVal[]) => callHostFn(name, args);
 
 test('bn254_fr_add / sub / mul: arithmetic modulo r on reduced inputs', () => {
   const r = fr('bn254_fr_add', u256(R - 1n), u256(2n));
@@ -260,14 +243,14 @@ test('bn254_fr_inv: inverses and zero', () => {
 });
 
 test('bn254_g1_is_on_curve: curve membership, after the encoding checks', () => {
-  const r = call('bn254_g1_is_on_curve', [bytes(G1_HEX)]);
+  const r = callHostFn('bn254_g1_is_on_curve', [bytes(G1_HEX)]);
   expectBool(r, true, 'generator');
   assert.ok(charged(r, CostType.Bn254G1CheckPointOnCurve));
-  expectBool(call('bn254_g1_is_on_curve', [bytes(ADD_SUM)]), true, 'chfast1 sum');
-  expectBool(call('bn254_g1_is_on_curve', [bytes(ZERO64)]), true, 'infinity');
-  expectBool(call('bn254_g1_is_on_curve', [bytes(hex32(1n) + hex32(3n))]), false, '(1, 3)');
-  expectBool(call('bn254_g1_is_on_curve', [bytes(hex32(0n) + hex32(1n))]), false, '(0, 1)');
-  expectInvalid(call('bn254_g1_is_on_curve', [bytes(G1_HEX.slice(2))]), '63 bytes');
-  expectInvalid(call('bn254_g1_is_on_curve', [bytes(`80${G1_HEX.slice(2)}`)]), '0x80 flag');
-  expectInvalid(call('bn254_g1_is_on_curve', [bytes(hex32(P + 1n) + hex32(2n))]), 'x = p + 1');
+  expectBool(callHostFn('bn254_g1_is_on_curve', [bytes(ADD_SUM)]), true, 'chfast1 sum');
+  expectBool(callHostFn('bn254_g1_is_on_curve', [bytes(ZERO64)]), true, 'infinity');
+  expectBool(callHostFn('bn254_g1_is_on_curve', [bytes(hex32(1n) + hex32(3n))]), false, '(1, 3)');
+  expectBool(callHostFn('bn254_g1_is_on_curve', [bytes(hex32(0n) + hex32(1n))]), false, '(0, 1)');
+  expectInvalid(callHostFn('bn254_g1_is_on_curve', [bytes(G1_HEX.slice(2))]), '63 bytes');
+  expectInvalid(callHostFn('bn254_g1_is_on_curve', [bytes(`80${G1_HEX.slice(2)}`)]), '0x80 flag');
+  expectInvalid(callHostFn('bn254_g1_is_on_curve', [bytes(hex32(P + 1n) + hex32(2n))]), 'x = p + 1');
 });

@@ -6,15 +6,8 @@ import { xdr } from '@stellar/stellar-sdk';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { bytesToHex, hexToBytes } from '@noble/curves/utils.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { CostType, ErrorCode, ErrorType, invokeContract, type InvokeResult } from '../src/index.ts';
-import { hostFnProxy } from './support/wat.ts';
-
-const proxies = new Map<string, Uint8Array>();
-const call = (name: string, args: xdr.ScVal[]): InvokeResult => {
-  let code = proxies.get(name);
-  if (!code) proxies.set(name, (code = hostFnProxy(name)));
-  return invokeContract({ code, fn: 'call', args });
-};
+import { CostType, ErrorCode, ErrorType, type InvokeResult } from '../src/index.ts';
+import { callHostFn, charged, expectError, expectValue } from './support/outcome.ts';
 
 const bytes = (hex: string) => xdr.ScVal.scvBytes(hexToBytes(hex));
 const raw = (b: Uint8Array) => xdr.ScVal.scvBytes(b);
@@ -28,41 +21,32 @@ const bytesOf = (v: xdr.ScVal): Uint8Array => {
   assert.equal(v.type, 'scvBytes');
   return (v.toXdrObject() as { bytes: Uint8Array }).bytes;
 };
-const expectVoid = ({ outcome: o }: InvokeResult, what: string): void => {
-  assert.ok(o.ok, `${what}: ${o.ok ? '' : o.message}`);
-  assert.ok(o.value.equals(xdr.ScVal.scvVoid()), what);
-};
-const expectError = ({ outcome: o }: InvokeResult, type: ErrorType, code: ErrorCode, what: string): void => {
-  assert.equal(o.ok, false, `${what}: expected a failure`);
-  assert.ok(!o.ok);
-  assert.deepEqual(o.error, { type, code }, `${what}: ${o.message}`);
-};
-const charged = (r: InvokeResult, type: CostType): boolean => r.budget.byType.some((u) => u.type === type && u.count > 0);
+const expectVoid = (r: InvokeResult, what: string): void => expectValue(r, xdr.ScVal.scvVoid(), what);
 
 test('compute_hash_sha256: FIPS 180-2 vectors, charged by input length', () => {
   const abc = new TextEncoder().encode('abc');
-  const r = call('compute_hash_sha256', [raw(abc)]);
+  const r = callHostFn('compute_hash_sha256', [raw(abc)]);
   expectBytes(r, 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', 'sha256("abc")');
   assert.ok(charged(r, CostType.ComputeSha256Hash));
-  expectBytes(call('compute_hash_sha256', [raw(new Uint8Array())]), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'sha256("")');
+  expectBytes(callHostFn('compute_hash_sha256', [raw(new Uint8Array())]), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'sha256("")');
   const million = new Uint8Array(1_000_000).fill(0x61);
-  expectBytes(call('compute_hash_sha256', [raw(million)]), 'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0', "sha256(10^6 × 'a')");
+  expectBytes(callHostFn('compute_hash_sha256', [raw(million)]), 'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0', "sha256(10^6 × 'a')");
 });
 
 test('compute_hash_sha256: a non-Bytes argument is rejected by the dispatcher', () => {
-  expectError(call('compute_hash_sha256', [u32(1)]), ErrorType.Value, ErrorCode.InvalidInput, 'u32 argument');
+  expectError(callHostFn('compute_hash_sha256', [u32(1)]), ErrorType.Value, ErrorCode.InvalidInput, 'u32 argument');
 });
 
 test('compute_hash_keccak256: Keccak (not SHA-3) vectors', () => {
-  const r = call('compute_hash_keccak256', [raw(new Uint8Array())]);
+  const r = callHostFn('compute_hash_keccak256', [raw(new Uint8Array())]);
   expectBytes(r, 'c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470', 'keccak256("")');
   assert.ok(charged(r, CostType.ComputeKeccak256Hash));
   expectBytes(
-    call('compute_hash_keccak256', [raw(new TextEncoder().encode('test vector for soroban'))]),
+    callHostFn('compute_hash_keccak256', [raw(new TextEncoder().encode('test vector for soroban'))]),
     '352fe2eaddf44eb02eb3eab1f8d6ff4ba426df4f1734b1e3f210d621ee8853d9',
     'soroban SDK vector',
   );
-  expectError(call('compute_hash_keccak256', [u32(1)]), ErrorType.Value, ErrorCode.InvalidInput, 'u32 argument');
+  expectError(callHostFn('compute_hash_keccak256', [u32(1)]), ErrorType.Value, ErrorCode.InvalidInput, 'u32 argument');
 });
 
 // RFC 8032 §7.1, tests 1 and 2.
@@ -77,7 +61,7 @@ const ED2 = {
   sig: '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00',
 };
 const ED_L = (1n << 252n) + 27742317777372353535851937790883648493n;
-const verifyEd = (pk: string, msg: string, sig: string) => call('verify_sig_ed25519', [bytes(pk), bytes(msg), bytes(sig)]);
+const verifyEd = (pk: string, msg: string, sig: string) => callHostFn('verify_sig_ed25519', [bytes(pk), bytes(msg), bytes(sig)]);
 
 test('verify_sig_ed25519: RFC 8032 signatures verify', () => {
   const r = verifyEd(ED1.pk, ED1.msg, ED1.sig);
@@ -121,7 +105,7 @@ const K1_PUB =
   '04e32df42865e97135acfb65f3bae71bdc86f4d49150ad6a440b6f15878109880a0a2b2667f7e725ceea70c673093bf67663e0312623c8e091b13cf2c0f11ef652';
 const K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 const hex32 = (x: bigint) => x.toString(16).padStart(64, '0');
-const recover = (msg: string, sig: string, rid: number) => call('recover_key_ecdsa_secp256k1', [bytes(msg), bytes(sig), u32(rid)]);
+const recover = (msg: string, sig: string, rid: number) => callHostFn('recover_key_ecdsa_secp256k1', [bytes(msg), bytes(sig), u32(rid)]);
 
 test('recover_key_ecdsa_secp256k1: recovers the 65-byte SEC-1 key', () => {
   const r = recover(K1_MSG, K1_SIG, 1);
@@ -169,7 +153,7 @@ const R1_S = 0xf7cb1c942d657c41d436c7a1b6e29f65f3e900dbb9aff4064dc4ab2f843acda8n
 const R1_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 const R1_DIGEST = bytesToHex(sha256(new TextEncoder().encode('sample')));
 const R1_LOW_SIG = `${R1_R}${hex32(R1_N - R1_S)}`;
-const verifyR1 = (pk: string, digest: string, sig: string) => call('verify_sig_ecdsa_secp256r1', [bytes(pk), bytes(digest), bytes(sig)]);
+const verifyR1 = (pk: string, digest: string, sig: string) => callHostFn('verify_sig_ecdsa_secp256r1', [bytes(pk), bytes(digest), bytes(sig)]);
 
 test('verify_sig_ecdsa_secp256r1: the RFC 6979 signature, normalized to low s, verifies', () => {
   const r = verifyR1(R1_PUB, R1_DIGEST, R1_LOW_SIG);

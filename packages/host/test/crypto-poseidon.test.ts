@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nativeToScVal, xdr } from '@stellar/stellar-sdk';
-import { CostType, ErrorCode, ErrorType, invokeContract, type InvokeResult } from '../src/index.ts';
-import { hostFnProxy } from './support/wat.ts';
+import { CostType, ErrorCode, ErrorType, type InvokeResult } from '../src/index.ts';
+import { callHostFn, charged, expectError } from './support/outcome.ts';
 
 const BN254_R = 0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001n;
 const BLS_R = 0x73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001n;
@@ -92,13 +92,6 @@ const matrix = (rows: readonly (readonly bigint[])[]) => vec(rows.map(scalars));
 const sym = (s: string) => xdr.ScVal.scvSymbol(s);
 const range = (t: number) => Array.from({ length: t }, (_, i) => BigInt(i));
 
-const proxies = new Map<string, Uint8Array>();
-const call = (name: string, args: xdr.ScVal[]): InvokeResult => {
-  let code = proxies.get(name);
-  if (!code) proxies.set(name, (code = hostFnProxy(name)));
-  return invokeContract({ code, fn: 'call', args });
-};
-
 interface Args {
   input: xdr.ScVal;
   field: xdr.ScVal;
@@ -111,19 +104,13 @@ interface Args {
 }
 
 const run = (name: string, a: Args) =>
-  call(name, [a.input, a.field, u32(a.t), u32(a.d), u32(a.roundsF), u32(a.roundsP), a.matrix, a.roundConstants]);
+  callHostFn(name, [a.input, a.field, u32(a.t), u32(a.d), u32(a.roundsF), u32(a.roundsP), a.matrix, a.roundConstants]);
 
 const expectScalars = ({ outcome: o }: InvokeResult, expected: readonly bigint[], what: string): void => {
   assert.ok(o.ok, `${what}: ${o.ok ? '' : o.message}`);
   assert.ok(o.value.equals(scalars(expected)), `${what}: got ${JSON.stringify(o.value.toXdrObject(), (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`);
 };
-const expectError = ({ outcome: o }: InvokeResult, type: ErrorType, code: ErrorCode, what: string): void => {
-  assert.equal(o.ok, false, `${what}: expected a failure`);
-  assert.ok(!o.ok);
-  assert.deepEqual(o.error, { type, code }, `${what}: ${o.message}`);
-};
 const expectInvalid = (r: InvokeResult, what: string) => expectError(r, ErrorType.Crypto, ErrorCode.InvalidInput, what);
-const charged = (r: InvokeResult, type: CostType): boolean => r.budget.byType.some((u) => u.type === type && u.count > 0);
 
 // HadesHash poseidonperm_x5_254_3 (R_F = 8, R_P = 57).
 const BN3 = poseidonInstance(BN254_R, 254, 3, 8, 57);

@@ -3,9 +3,7 @@ import assert from 'node:assert/strict';
 import { scValToNative, xdr } from '@stellar/stellar-sdk';
 import { CostType, ErrorCode, ErrorType, invokeContract } from '../src/index.ts';
 import { contract, importOf } from './support/wat.ts';
-
-const expectError = (r: ReturnType<typeof invokeContract>, type: ErrorType, code: ErrorCode) =>
-  assert.deepEqual(!r.outcome.ok && r.outcome.error, { type, code }, r.outcome.ok ? 'call succeeded' : r.outcome.message);
+import { expectError } from './support/outcome.ts';
 
 // vec_new then vec_len on a handle: the first object a frame gets has relative handle 0.
 const handleProbe = (handle: bigint) =>

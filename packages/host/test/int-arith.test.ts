@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { xdr, nativeToScVal } from '@stellar/stellar-sdk';
 import { CostType, ErrorCode, ErrorType, Tag, invokeContract, type InvokeResult } from '../src/index.ts';
 import { contract, hostFnProxy, importOf } from './support/wat.ts';
+import { callHostFn, expectError, expectValue } from './support/outcome.ts';
 
 const U256_MAX = (1n << 256n) - 1n;
 const I256_MAX = (1n << 255n) - 1n;
@@ -13,23 +14,6 @@ const I256_MIN = -(1n << 255n);
 const u256 = (x: bigint) => nativeToScVal(x, { type: 'u256' });
 const i256 = (x: bigint) => nativeToScVal(x, { type: 'i256' });
 const u32 = (n: number) => xdr.ScVal.scvU32(n);
-
-const proxies = new Map<string, Uint8Array>();
-const call = (name: string, args: xdr.ScVal[]): InvokeResult => {
-  let code = proxies.get(name);
-  if (!code) proxies.set(name, (code = hostFnProxy(name)));
-  return invokeContract({ code, fn: 'call', args });
-};
-
-const expectValue = ({ outcome: o }: InvokeResult, expected: xdr.ScVal, what: string): void => {
-  assert.ok(o.ok, `${what}: ${o.ok ? '' : o.message}`);
-  assert.ok(o.value.equals(expected), `${what}: got ${JSON.stringify(o.value.toXdrObject(), (_k, v) => (typeof v === 'bigint' ? `${v}` : v))}`);
-};
-const expectError = ({ outcome: o }: InvokeResult, type: ErrorType, code: ErrorCode, what: string): void => {
-  assert.equal(o.ok, false, `${what}: expected a failure`);
-  assert.ok(!o.ok);
-  assert.deepEqual(o.error, { type, code }, `${what}: ${o.message}`);
-};
 
 type Num = (x: bigint) => xdr.ScVal;
 /** [lhs, rhs, result]; a `null` result is where the reference's `checked_*` gives `None`. */
@@ -101,7 +85,7 @@ const show = (name: string, [a, b]: Case) => `${name}(${a}, ${b})`;
 for (const [name, { cost, cases }] of Object.entries(SPECS)) {
   test(`${name}: exact results, Error(Object, ArithDomain) where Rust's checked op gives None`, () => {
     for (const c of cases) {
-      const r = call(name, [numOf(name)(c[0]), rhsOf(name)(c[1])]);
+      const r = callHostFn(name, [numOf(name)(c[0]), rhsOf(name)(c[1])]);
       if (c[2] === null) expectError(r, ErrorType.Object, ErrorCode.ArithDomain, show(name, c));
       else expectValue(r, numOf(name)(c[2]), show(name, c));
       assert.equal(r.budget.byType.find((u) => u.type === cost)?.count, 1, `${show(name, c)} charges its cost once`);
@@ -115,7 +99,7 @@ for (const op of ['add', 'sub', 'mul', 'pow']) {
     const { cost, cases } = SPECS[`${k}_${op}`];
     test(`${name}: the same results, Void where ${k}_${op} fails`, () => {
       for (const c of cases) {
-        const r = call(name, [numOf(name)(c[0]), rhsOf(name)(c[1])]);
+        const r = callHostFn(name, [numOf(name)(c[0]), rhsOf(name)(c[1])]);
         expectValue(r, c[2] === null ? xdr.ScVal.scvVoid() : numOf(name)(c[2]), show(name, c));
         assert.equal(r.budget.byType.find((u) => u.type === cost)?.count, 1, `${show(name, c)} charges its cost once`);
       }
@@ -126,10 +110,10 @@ for (const op of ['add', 'sub', 'mul', 'pow']) {
 test('arithmetic rejects operands of another type: Error(Value, InvalidInput)', () => {
   for (const name of [...Object.keys(SPECS), 'u256_checked_add', 'i256_checked_pow']) {
     const other = name.startsWith('u') ? i256 : u256;
-    expectError(call(name, [other(1n), rhsOf(name)(1n)]), ErrorType.Value, ErrorCode.InvalidInput, `${name} lhs`);
+    expectError(callHostFn(name, [other(1n), rhsOf(name)(1n)]), ErrorType.Value, ErrorCode.InvalidInput, `${name} lhs`);
   }
-  expectError(call('u256_pow', [u256(2n), u256(2n)]), ErrorType.Value, ErrorCode.InvalidInput, 'u256_pow rhs');
-  expectError(call('i256_shl', [i256(2n), xdr.ScVal.scvI32(2)]), ErrorType.Value, ErrorCode.InvalidInput, 'i256_shl rhs');
+  expectError(callHostFn('u256_pow', [u256(2n), u256(2n)]), ErrorType.Value, ErrorCode.InvalidInput, 'u256_pow rhs');
+  expectError(callHostFn('i256_shl', [i256(2n), xdr.ScVal.scvI32(2)]), ErrorType.Value, ErrorCode.InvalidInput, 'i256_shl rhs');
 });
 
 test('the checked variants do not link before protocol 26: Error(WasmVm, InvalidAction)', () => {

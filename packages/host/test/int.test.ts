@@ -5,22 +5,12 @@ import assert from 'node:assert/strict';
 import { xdr, nativeToScVal } from '@stellar/stellar-sdk';
 import { ErrorCode, ErrorType, Tag, invokeContract, type InvokeOutcome } from '../src/index.ts';
 import { HOST_FUNCTIONS_BY_NAME } from '../src/env/interface.ts';
-import { contract, hostFnProxy, importOf } from './support/wat.ts';
+import { contract, importOf } from './support/wat.ts';
+import { callHostFn, expectError, expectValue } from './support/outcome.ts';
 
 const U64_MAX = (1n << 64n) - 1n;
 
 const run = (code: Uint8Array, args: xdr.ScVal[] = []): InvokeOutcome => invokeContract({ code, fn: 'call', args }).outcome;
-const call = (name: string, args: xdr.ScVal[] = [], raw: bigint[] = []): InvokeOutcome => run(hostFnProxy(name, { raw }), args);
-
-const expectValue = (o: InvokeOutcome, expected: xdr.ScVal): void => {
-  assert.ok(o.ok, o.ok ? '' : o.message);
-  assert.ok(o.value.equals(expected), `got ${JSON.stringify(o.value.toXdrObject(), (_k, v) => (typeof v === 'bigint' ? `${v}` : v))}`);
-};
-const expectError = (o: InvokeOutcome, type: ErrorType, code: ErrorCode): void => {
-  assert.equal(o.ok, false, 'expected a failure');
-  assert.ok(!o.ok);
-  assert.deepEqual(o.error, { type, code }, o.message);
-};
 
 /** The Val-typed params and raw constants of host function `name`, for building a call in WAT. */
 const callOf = (name: string, raw: readonly bigint[]): { params: string; call: string } => {
@@ -64,11 +54,11 @@ const bytes = (b: number[] | Uint8Array) => xdr.ScVal.scvBytes(Uint8Array.from(b
 // ---- 64-bit objects ----
 
 test('obj_from_u64/i64, timepoint/duration_obj_from_u64 store the raw word', () => {
-  expectValue(call('obj_from_u64', [], [U64_MAX]), u64(U64_MAX));
-  expectValue(call('obj_from_i64', [], [-(1n << 63n)]), i64(-(1n << 63n)));
-  expectValue(call('obj_from_i64', [], [-5n]), i64(-5n));
-  expectValue(call('timepoint_obj_from_u64', [], [1n << 60n]), timepoint(1n << 60n));
-  expectValue(call('duration_obj_from_u64', [], [7n]), duration(7n));
+  expectValue(callHostFn('obj_from_u64', [], { raw: [U64_MAX] }), u64(U64_MAX));
+  expectValue(callHostFn('obj_from_i64', [], { raw: [-(1n << 63n)] }), i64(-(1n << 63n)));
+  expectValue(callHostFn('obj_from_i64', [], { raw: [-5n] }), i64(-5n));
+  expectValue(callHostFn('timepoint_obj_from_u64', [], { raw: [1n << 60n] }), timepoint(1n << 60n));
+  expectValue(callHostFn('duration_obj_from_u64', [], { raw: [7n] }), duration(7n));
 });
 
 test('obj_from_* always make an object, even for values that fit the small form', () => {
@@ -126,11 +116,11 @@ test('obj_to_* reject the small form and other types: Error(Value, InvalidInput)
 // ---- 128-bit pieces ----
 
 test('obj_from_u128_pieces and obj_from_i128_pieces join (hi << 64) | lo', () => {
-  expectValue(call('obj_from_u128_pieces', [], [1n, 2n]), u128((1n << 64n) + 2n));
-  expectValue(call('obj_from_u128_pieces', [], [U64_MAX, U64_MAX]), u128((1n << 128n) - 1n));
-  expectValue(call('obj_from_i128_pieces', [], [-1n, 0n]), i128(-(1n << 64n)));
-  expectValue(call('obj_from_i128_pieces', [], [-(1n << 63n), 0n]), i128(-(1n << 127n)));
-  expectValue(call('obj_from_i128_pieces', [], [-1n, U64_MAX]), i128(-1n));
+  expectValue(callHostFn('obj_from_u128_pieces', [], { raw: [1n, 2n] }), u128((1n << 64n) + 2n));
+  expectValue(callHostFn('obj_from_u128_pieces', [], { raw: [U64_MAX, U64_MAX] }), u128((1n << 128n) - 1n));
+  expectValue(callHostFn('obj_from_i128_pieces', [], { raw: [-1n, 0n] }), i128(-(1n << 64n)));
+  expectValue(callHostFn('obj_from_i128_pieces', [], { raw: [-(1n << 63n), 0n] }), i128(-(1n << 127n)));
+  expectValue(callHostFn('obj_from_i128_pieces', [], { raw: [-1n, U64_MAX] }), i128(-1n));
 });
 
 test('obj_to_u128_lo64/hi64 and obj_to_i128_lo64/hi64 split a 128-bit object', () => {
@@ -148,11 +138,11 @@ const W = [0x0123456789abcdefn, 0xfedcba9876543210n, 0x1111222233334444n, 0x8000
 const joined = (w: readonly bigint[]) => w.reduce((acc, x) => (acc << 64n) | x, 0n);
 
 test('obj_from_u256_pieces and obj_from_i256_pieces join four big-endian words', () => {
-  expectValue(call('obj_from_u256_pieces', [], [...W]), u256(joined(W)));
-  expectValue(call('obj_from_u256_pieces', [], [U64_MAX, U64_MAX, U64_MAX, U64_MAX]), u256((1n << 256n) - 1n));
-  expectValue(call('obj_from_i256_pieces', [], [-1n, U64_MAX, U64_MAX, U64_MAX - 1n]), i256(-2n));
-  expectValue(call('obj_from_i256_pieces', [], [-(1n << 63n), 0n, 0n, 0n]), i256(-(1n << 255n)));
-  expectValue(call('obj_from_i256_pieces', [], [-2n, ...W.slice(1)]), i256(joined([BigInt.asUintN(64, -2n), ...W.slice(1)]) - (1n << 256n)));
+  expectValue(callHostFn('obj_from_u256_pieces', [], { raw: [...W] }), u256(joined(W)));
+  expectValue(callHostFn('obj_from_u256_pieces', [], { raw: [U64_MAX, U64_MAX, U64_MAX, U64_MAX] }), u256((1n << 256n) - 1n));
+  expectValue(callHostFn('obj_from_i256_pieces', [], { raw: [-1n, U64_MAX, U64_MAX, U64_MAX - 1n] }), i256(-2n));
+  expectValue(callHostFn('obj_from_i256_pieces', [], { raw: [-(1n << 63n), 0n, 0n, 0n] }), i256(-(1n << 255n)));
+  expectValue(callHostFn('obj_from_i256_pieces', [], { raw: [-2n, ...W.slice(1)] }), i256(joined([BigInt.asUintN(64, -2n), ...W.slice(1)]) - (1n << 256n)));
 });
 
 test('obj_to_u256_* and obj_to_i256_* extract each word', () => {
@@ -179,11 +169,11 @@ const be32 = (x: bigint): Uint8Array => {
 };
 
 test('u256_val_from_be_bytes and i256_val_from_be_bytes read 32 big-endian bytes', () => {
-  expectValue(call('u256_val_from_be_bytes', [bytes(be32(joined(W)))]), u256(joined(W)));
-  expectValue(call('u256_val_from_be_bytes', [bytes(new Array(32).fill(0xff))]), u256((1n << 256n) - 1n));
-  expectValue(call('i256_val_from_be_bytes', [bytes(new Array(32).fill(0xff))]), i256(-1n));
-  expectValue(call('i256_val_from_be_bytes', [bytes([0x80, ...new Array(31).fill(0)])]), i256(-(1n << 255n)));
-  expectValue(call('i256_val_from_be_bytes', [bytes([0x7f, ...new Array(31).fill(0xff)])]), i256((1n << 255n) - 1n));
+  expectValue(callHostFn('u256_val_from_be_bytes', [bytes(be32(joined(W)))]), u256(joined(W)));
+  expectValue(callHostFn('u256_val_from_be_bytes', [bytes(new Array(32).fill(0xff))]), u256((1n << 256n) - 1n));
+  expectValue(callHostFn('i256_val_from_be_bytes', [bytes(new Array(32).fill(0xff))]), i256(-1n));
+  expectValue(callHostFn('i256_val_from_be_bytes', [bytes([0x80, ...new Array(31).fill(0)])]), i256(-(1n << 255n)));
+  expectValue(callHostFn('i256_val_from_be_bytes', [bytes([0x7f, ...new Array(31).fill(0xff)])]), i256((1n << 255n) - 1n));
 });
 
 test('*_val_from_be_bytes return the small form when the value fits', () => {
@@ -195,19 +185,19 @@ test('*_val_from_be_bytes return the small form when the value fits', () => {
 
 test('*_val_from_be_bytes need exactly 32 bytes: Error(Object, UnexpectedSize)', () => {
   for (const name of ['u256_val_from_be_bytes', 'i256_val_from_be_bytes']) {
-    for (const n of [0, 31, 33]) expectError(call(name, [bytes(new Array(n).fill(1))]), ErrorType.Object, ErrorCode.UnexpectedSize);
-    expectError(call(name, [xdr.ScVal.scvString('x'.repeat(32))]), ErrorType.Value, ErrorCode.InvalidInput);
+    for (const n of [0, 31, 33]) expectError(callHostFn(name, [bytes(new Array(n).fill(1))]), ErrorType.Object, ErrorCode.UnexpectedSize);
+    expectError(callHostFn(name, [xdr.ScVal.scvString('x'.repeat(32))]), ErrorType.Value, ErrorCode.InvalidInput);
   }
 });
 
 test('u256_val_to_be_bytes and i256_val_to_be_bytes write 32 big-endian bytes (small or object form)', () => {
-  expectValue(call('u256_val_to_be_bytes', [u256(5n)]), bytes(be32(5n)));
-  expectValue(call('u256_val_to_be_bytes', [u256(joined(W))]), bytes(be32(joined(W))));
-  expectValue(call('i256_val_to_be_bytes', [i256(-2n)]), bytes([...new Array(31).fill(0xff), 0xfe]));
-  expectValue(call('i256_val_to_be_bytes', [i256(-(1n << 255n))]), bytes([0x80, ...new Array(31).fill(0)]));
+  expectValue(callHostFn('u256_val_to_be_bytes', [u256(5n)]), bytes(be32(5n)));
+  expectValue(callHostFn('u256_val_to_be_bytes', [u256(joined(W))]), bytes(be32(joined(W))));
+  expectValue(callHostFn('i256_val_to_be_bytes', [i256(-2n)]), bytes([...new Array(31).fill(0xff), 0xfe]));
+  expectValue(callHostFn('i256_val_to_be_bytes', [i256(-(1n << 255n))]), bytes([0x80, ...new Array(31).fill(0)]));
 });
 
 test('*_val_to_be_bytes reject other types: Error(Value, InvalidInput)', () => {
-  expectError(call('u256_val_to_be_bytes', [i256(5n)]), ErrorType.Value, ErrorCode.InvalidInput);
-  expectError(call('i256_val_to_be_bytes', [u128(5n)]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectError(callHostFn('u256_val_to_be_bytes', [i256(5n)]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectError(callHostFn('i256_val_to_be_bytes', [u128(5n)]), ErrorType.Value, ErrorCode.InvalidInput);
 });

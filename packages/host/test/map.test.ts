@@ -3,22 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { xdr, nativeToScVal } from '@stellar/stellar-sdk';
-import { ErrorCode, ErrorType, invokeContract, type InvokeOutcome } from '../src/index.ts';
+import { ErrorCode, ErrorType, invokeContract, type InvokeOutcome, type InvokeResult } from '../src/index.ts';
 import { HOST_FUNCTIONS_BY_NAME } from '../src/env/interface.ts';
 import { contract, hostFnProxy, importOf } from './support/wat.ts';
+import { callHostFn, expectError, expectValue } from './support/outcome.ts';
 
 const run = (code: Uint8Array, args: xdr.ScVal[] = []): InvokeOutcome => invokeContract({ code, fn: 'call', args }).outcome;
-const call = (name: string, args: xdr.ScVal[] = [], data?: Uint8Array): InvokeOutcome => run(hostFnProxy(name, { data }), args);
-
-const show = (v: xdr.ScVal): string => JSON.stringify(v.toXdrObject(), (_k, x) => (typeof x === 'bigint' ? `${x}` : x));
-const expectValue = (o: InvokeOutcome, expected: xdr.ScVal): void => {
-  assert.ok(o.ok, o.ok ? '' : o.message);
-  assert.ok(o.value.equals(expected), `got ${show(o.value)}, expected ${show(expected)}`);
-};
-const expectError = (o: InvokeOutcome, type: ErrorType, code: ErrorCode): void => {
-  assert.ok(!o.ok, `expected a failure, got ${o.ok ? show(o.value) : ''}`);
-  assert.deepEqual(o.error, { type, code }, o.message);
-};
 
 const u32 = (n: number) => xdr.ScVal.scvU32(n);
 const sym = (s: string) => xdr.ScVal.scvSymbol(s);
@@ -33,9 +23,9 @@ const ab = map([sym('a'), u32(1)], [sym('b'), u32(2)]);
 // ---- keyed access ----
 
 test('map_new makes an empty map and map_len counts entries', () => {
-  expectValue(call('map_new'), map());
-  expectValue(call('map_len', [ab]), u32(2));
-  expectValue(call('map_len', [map()]), u32(0));
+  expectValue(callHostFn('map_new'), map());
+  expectValue(callHostFn('map_len', [ab]), u32(2));
+  expectValue(callHostFn('map_len', [map()]), u32(0));
 });
 
 test('map_new and map_len fail as the reference does', () => {
@@ -43,16 +33,16 @@ test('map_new and map_len fail as the reference does', () => {
   const loop = contract(`(module ${importOf('map_new')}
     (func (export "call") (result i64) (loop $l (drop (call $map_new)) (br $l)) (i64.const 2)))`);
   expectError(run(loop), ErrorType.Budget, ErrorCode.ExceededLimit);
-  expectError(call('map_len', [vec()]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectError(callHostFn('map_len', [vec()]), ErrorType.Value, ErrorCode.InvalidInput);
 });
 
 test('map_put inserts keys in the host order, whatever the insertion order', () => {
-  expectValue(call('map_put', [ab, sym('aa'), u32(3)]), map([sym('a'), u32(1)], [sym('aa'), u32(3)], [sym('b'), u32(2)]));
-  expectValue(call('map_put', [map(), u32(5), VOID]), map([u32(5), VOID]));
+  expectValue(callHostFn('map_put', [ab, sym('aa'), u32(3)]), map([sym('a'), u32(1)], [sym('aa'), u32(3)], [sym('b'), u32(2)]));
+  expectValue(callHostFn('map_put', [map(), u32(5), VOID]), map([u32(5), VOID]));
   // Keys of different types order by type: u32 before symbol before vec.
-  expectValue(call('map_put', [ab, u32(9), u32(0)]), map([u32(9), u32(0)], [sym('a'), u32(1)], [sym('b'), u32(2)]));
-  expectValue(call('map_put', [ab, vec(), u32(0)]), map([sym('a'), u32(1)], [sym('b'), u32(2)], [vec(), u32(0)]));
-  expectError(call('map_put', [vec(), u32(1), u32(1)]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectValue(callHostFn('map_put', [ab, u32(9), u32(0)]), map([u32(9), u32(0)], [sym('a'), u32(1)], [sym('b'), u32(2)]));
+  expectValue(callHostFn('map_put', [ab, vec(), u32(0)]), map([sym('a'), u32(1)], [sym('b'), u32(2)], [vec(), u32(0)]));
+  expectError(callHostFn('map_put', [vec(), u32(1), u32(1)]), ErrorType.Value, ErrorCode.InvalidInput);
 });
 
 test('map_put on an existing key replaces its value and returns a new map; the original is kept', () => {
@@ -81,41 +71,41 @@ test('map_put with an equal key of another form replaces the key Val too', () =>
 });
 
 test('map_get returns the value; a missing key is (Object, MissingValue)', () => {
-  expectValue(call('map_get', [ab, sym('b')]), u32(2));
-  expectError(call('map_get', [ab, sym('c')]), ErrorType.Object, ErrorCode.MissingValue);
-  expectError(call('map_get', [map(), u32(0)]), ErrorType.Object, ErrorCode.MissingValue);
+  expectValue(callHostFn('map_get', [ab, sym('b')]), u32(2));
+  expectError(callHostFn('map_get', [ab, sym('c')]), ErrorType.Object, ErrorCode.MissingValue);
+  expectError(callHostFn('map_get', [map(), u32(0)]), ErrorType.Object, ErrorCode.MissingValue);
 });
 
 test('map_has tests presence', () => {
-  expectValue(call('map_has', [ab, sym('a')]), xdr.ScVal.scvBool(true));
-  expectValue(call('map_has', [ab, str('a')]), xdr.ScVal.scvBool(false));
-  expectError(call('map_has', [vec(), sym('a')]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectValue(callHostFn('map_has', [ab, sym('a')]), xdr.ScVal.scvBool(true));
+  expectValue(callHostFn('map_has', [ab, str('a')]), xdr.ScVal.scvBool(false));
+  expectError(callHostFn('map_has', [vec(), sym('a')]), ErrorType.Value, ErrorCode.InvalidInput);
 });
 
 test('map_del removes a key; a missing key is (Object, MissingValue)', () => {
-  expectValue(call('map_del', [ab, sym('a')]), map([sym('b'), u32(2)]));
-  expectValue(call('map_del', [map([u32(1), u32(1)]), u32(1)]), map());
-  expectError(call('map_del', [ab, sym('c')]), ErrorType.Object, ErrorCode.MissingValue);
+  expectValue(callHostFn('map_del', [ab, sym('a')]), map([sym('b'), u32(2)]));
+  expectValue(callHostFn('map_del', [map([u32(1), u32(1)]), u32(1)]), map());
+  expectError(callHostFn('map_del', [ab, sym('c')]), ErrorType.Object, ErrorCode.MissingValue);
 });
 
 // ---- positions ----
 
 test('map_key_by_pos / map_val_by_pos read entry i in key order; i >= len is (Object, IndexBounds)', () => {
   const m = map([u32(1), sym('one')], [sym('z'), sym('zed')]);
-  expectValue(call('map_key_by_pos', [m, u32(0)]), u32(1));
-  expectValue(call('map_key_by_pos', [m, u32(1)]), sym('z'));
-  expectValue(call('map_val_by_pos', [m, u32(1)]), sym('zed'));
-  expectError(call('map_key_by_pos', [m, u32(2)]), ErrorType.Object, ErrorCode.IndexBounds);
-  expectError(call('map_val_by_pos', [m, u32(2)]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectValue(callHostFn('map_key_by_pos', [m, u32(0)]), u32(1));
+  expectValue(callHostFn('map_key_by_pos', [m, u32(1)]), sym('z'));
+  expectValue(callHostFn('map_val_by_pos', [m, u32(1)]), sym('zed'));
+  expectError(callHostFn('map_key_by_pos', [m, u32(2)]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectError(callHostFn('map_val_by_pos', [m, u32(2)]), ErrorType.Object, ErrorCode.IndexBounds);
 });
 
 test('map_keys / map_values return vectors in key order', () => {
   const m = map([u32(1), sym('one')], [sym('z'), sym('zed')]);
-  expectValue(call('map_keys', [m]), vec(u32(1), sym('z')));
-  expectValue(call('map_values', [m]), vec(sym('one'), sym('zed')));
-  expectValue(call('map_keys', [map()]), vec());
-  expectError(call('map_keys', [vec()]), ErrorType.Value, ErrorCode.InvalidInput);
-  expectError(call('map_values', [vec()]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectValue(callHostFn('map_keys', [m]), vec(u32(1), sym('z')));
+  expectValue(callHostFn('map_values', [m]), vec(sym('one'), sym('zed')));
+  expectValue(callHostFn('map_keys', [map()]), vec());
+  expectError(callHostFn('map_keys', [vec()]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectError(callHostFn('map_values', [vec()]), ErrorType.Value, ErrorCode.InvalidInput);
 });
 
 // ---- linear memory ----
@@ -144,8 +134,8 @@ const layout = (keys: readonly (string | Uint8Array)[], vals: readonly bigint[] 
   return data;
 };
 
-const newFromMemory = (name: string, keys: readonly (string | Uint8Array)[], vals: readonly bigint[]): InvokeOutcome =>
-  call(name, [u32(KEYS_POS), u32(VALS_POS), u32(keys.length)], layout(keys, vals));
+const newFromMemory = (name: string, keys: readonly (string | Uint8Array)[], vals: readonly bigint[]): InvokeResult =>
+  callHostFn(name, [u32(KEYS_POS), u32(VALS_POS), u32(keys.length)], { data: layout(keys, vals) });
 
 test('map_new_from_linear_memory builds a Symbol-keyed map; long keys become Symbol objects', () => {
   const long = 'a_key_longer_than_nine';
@@ -189,9 +179,9 @@ test('map_new_from_linear_memory: key and value errors as the reference reports 
   // A key slice pointing past the one page of memory.
   const data = layout(['a'], [rawU32(1)]);
   new DataView(data.buffer).setUint32(KEYS_POS, 65536, true);
-  expectError(call(name, [u32(KEYS_POS), u32(VALS_POS), u32(1)], data), ErrorType.WasmVm, ErrorCode.IndexBounds);
+  expectError(callHostFn(name, [u32(KEYS_POS), u32(VALS_POS), u32(1)], { data }), ErrorType.WasmVm, ErrorCode.IndexBounds);
   // Values past the end of memory.
-  expectError(call(name, [u32(KEYS_POS), u32(65530), u32(1)], layout(['a'])), ErrorType.WasmVm, ErrorCode.IndexBounds);
+  expectError(callHostFn(name, [u32(KEYS_POS), u32(65530), u32(1)], { data: layout(['a']) }), ErrorType.WasmVm, ErrorCode.IndexBounds);
 });
 
 /**

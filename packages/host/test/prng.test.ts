@@ -15,6 +15,7 @@ import {
 } from '../src/index.ts';
 import { Prng } from '../src/host/prng.ts';
 import { contract, hostFnProxy, importOf } from './support/wat.ts';
+import { expectError } from './support/outcome.ts';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const seedOf = (byte: number) => new Uint8Array(32).fill(byte);
@@ -37,11 +38,6 @@ const u64Of = (r: InvokeResult): bigint => {
   return scValToNative(v) as bigint;
 };
 const u32sOf = (r: InvokeResult): number[] => scValToNative(value(r)) as number[];
-const expectError = ({ outcome: o }: InvokeResult, type: ErrorType, code: ErrorCode): void => {
-  assert.equal(o.ok, false, 'expected a failure');
-  assert.ok(!o.ok);
-  assert.deepEqual(o.error, { type, code }, o.message);
-};
 
 const run = (code: Uint8Array, args: xdr.ScVal[] = [], seed = seedOf(0)): InvokeResult =>
   invokeContract({ code, fn: 'call', args }, { prngSeed: seed });

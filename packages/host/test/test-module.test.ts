@@ -6,19 +6,12 @@ import { xdr } from '@stellar/stellar-sdk';
 import { CostType, ErrorCode, ErrorType, invokeContract, type InvokeResult } from '../src/index.ts';
 import type { HostOptions } from '../src/host/host.ts';
 import { contract, hostFnProxy, importOf } from './support/wat.ts';
+import { expectError, expectValue } from './support/outcome.ts';
 
 const run = (code: Uint8Array, args: xdr.ScVal[] = [], options: HostOptions = {}): InvokeResult =>
   invokeContract({ code, fn: 'call', args }, options);
 
-const expectVoid = ({ outcome: o }: InvokeResult): void => {
-  assert.ok(o.ok, o.ok ? '' : o.message);
-  assert.ok(o.value.equals(xdr.ScVal.scvVoid()));
-};
-const expectError = ({ outcome: o }: InvokeResult, type: ErrorType, code: ErrorCode): void => {
-  assert.equal(o.ok, false, 'expected a failure');
-  assert.ok(!o.ok);
-  assert.deepEqual(o.error, { type, code }, o.message);
-};
+const expectVoid = (r: InvokeResult): void => expectValue(r, xdr.ScVal.scvVoid());
 
 /** Calls dummy0 as many times as the U32 argument says. */
 const dummyLoop = contract(`(module

@@ -1,22 +1,11 @@
 // env.json module `vec`: immutable vectors, searches and linear-memory packing, all through real Wasm.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
 import { xdr, nativeToScVal } from '@stellar/stellar-sdk';
 import { ErrorCode, ErrorType, invokeContract, type InvokeOutcome } from '../src/index.ts';
-import { contract, hostFnProxy, importOf } from './support/wat.ts';
+import { contract, importOf } from './support/wat.ts';
+import { callHostFn, expectError, expectValue } from './support/outcome.ts';
 
 const run = (code: Uint8Array, args: xdr.ScVal[] = []): InvokeOutcome => invokeContract({ code, fn: 'call', args }).outcome;
-const call = (name: string, args: xdr.ScVal[] = [], data?: Uint8Array): InvokeOutcome => run(hostFnProxy(name, { data }), args);
-
-const show = (v: xdr.ScVal): string => JSON.stringify(v.toXdrObject(), (_k, x) => (typeof x === 'bigint' ? `${x}` : x));
-const expectValue = (o: InvokeOutcome, expected: xdr.ScVal): void => {
-  assert.ok(o.ok, o.ok ? '' : o.message);
-  assert.ok(o.value.equals(expected), `got ${show(o.value)}, expected ${show(expected)}`);
-};
-const expectError = (o: InvokeOutcome, type: ErrorType, code: ErrorCode): void => {
-  assert.ok(!o.ok, `expected a failure, got ${o.ok ? show(o.value) : ''}`);
-  assert.deepEqual(o.error, { type, code }, o.message);
-};
 
 const u32 = (n: number) => xdr.ScVal.scvU32(n);
 const sym = (s: string) => xdr.ScVal.scvSymbol(s);
@@ -38,9 +27,9 @@ const words = (...ws: bigint[]): Uint8Array => {
 // ---- element access ----
 
 test('vec_new makes an empty vector and vec_len counts elements', () => {
-  expectValue(call('vec_new'), vec());
-  expectValue(call('vec_len', [abc]), u32(3));
-  expectValue(call('vec_len', [vec()]), u32(0));
+  expectValue(callHostFn('vec_new'), vec());
+  expectValue(callHostFn('vec_len', [abc]), u32(3));
+  expectValue(callHostFn('vec_len', [vec()]), u32(0));
 });
 
 test('vec_new and vec_len fail as the reference does', () => {
@@ -48,31 +37,31 @@ test('vec_new and vec_len fail as the reference does', () => {
   const loop = contract(`(module ${importOf('vec_new')}
     (func (export "call") (result i64) (loop $l (drop (call $vec_new)) (br $l)) (i64.const 2)))`);
   expectError(run(loop), ErrorType.Budget, ErrorCode.ExceededLimit);
-  expectError(call('vec_len', [emptyMap]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectError(callHostFn('vec_len', [emptyMap]), ErrorType.Value, ErrorCode.InvalidInput);
 });
 
 test('vec_get returns an element; an index past the end is (Object, IndexBounds)', () => {
-  expectValue(call('vec_get', [abc, u32(0)]), u32(1));
-  expectValue(call('vec_get', [abc, u32(2)]), u32(3));
-  expectError(call('vec_get', [abc, u32(3)]), ErrorType.Object, ErrorCode.IndexBounds);
-  expectError(call('vec_get', [vec(), u32(0)]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectValue(callHostFn('vec_get', [abc, u32(0)]), u32(1));
+  expectValue(callHostFn('vec_get', [abc, u32(2)]), u32(3));
+  expectError(callHostFn('vec_get', [abc, u32(3)]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectError(callHostFn('vec_get', [vec(), u32(0)]), ErrorType.Object, ErrorCode.IndexBounds);
 });
 
 test('vec_put replaces an element in a new vector; index >= len is (Object, IndexBounds)', () => {
-  expectValue(call('vec_put', [abc, u32(1), sym('x')]), vec(u32(1), sym('x'), u32(3)));
-  expectError(call('vec_put', [abc, u32(3), sym('x')]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectValue(callHostFn('vec_put', [abc, u32(1), sym('x')]), vec(u32(1), sym('x'), u32(3)));
+  expectError(callHostFn('vec_put', [abc, u32(3), sym('x')]), ErrorType.Object, ErrorCode.IndexBounds);
 });
 
 test('vec_del removes an element, shifting the rest; index >= len is (Object, IndexBounds)', () => {
-  expectValue(call('vec_del', [abc, u32(0)]), vec(u32(2), u32(3)));
-  expectValue(call('vec_del', [abc, u32(2)]), vec(u32(1), u32(2)));
-  expectError(call('vec_del', [abc, u32(3)]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectValue(callHostFn('vec_del', [abc, u32(0)]), vec(u32(2), u32(3)));
+  expectValue(callHostFn('vec_del', [abc, u32(2)]), vec(u32(1), u32(2)));
+  expectError(callHostFn('vec_del', [abc, u32(3)]), ErrorType.Object, ErrorCode.IndexBounds);
 });
 
 test('vec_insert inserts before index i, at len appends; i > len is (Object, IndexBounds)', () => {
-  expectValue(call('vec_insert', [abc, u32(0), sym('x')]), vec(sym('x'), u32(1), u32(2), u32(3)));
-  expectValue(call('vec_insert', [abc, u32(3), sym('x')]), vec(u32(1), u32(2), u32(3), sym('x')));
-  expectError(call('vec_insert', [abc, u32(4), sym('x')]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectValue(callHostFn('vec_insert', [abc, u32(0), sym('x')]), vec(sym('x'), u32(1), u32(2), u32(3)));
+  expectValue(callHostFn('vec_insert', [abc, u32(3), sym('x')]), vec(u32(1), u32(2), u32(3), sym('x')));
+  expectError(callHostFn('vec_insert', [abc, u32(4), sym('x')]), ErrorType.Object, ErrorCode.IndexBounds);
 });
 
 test('objects are immutable: a changed vector is a new object and the original is unchanged', () => {
@@ -89,57 +78,57 @@ test('objects are immutable: a changed vector is a new object and the original i
 // ---- ends ----
 
 test('vec_push_front and vec_push_back add an element', () => {
-  expectValue(call('vec_push_front', [abc, sym('x')]), vec(sym('x'), u32(1), u32(2), u32(3)));
-  expectValue(call('vec_push_back', [abc, sym('x')]), vec(u32(1), u32(2), u32(3), sym('x')));
-  expectValue(call('vec_push_back', [vec(), VOID]), vec(VOID));
-  expectError(call('vec_push_front', [emptyMap, u32(1)]), ErrorType.Value, ErrorCode.InvalidInput);
-  expectError(call('vec_push_back', [u32(1), u32(1)]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectValue(callHostFn('vec_push_front', [abc, sym('x')]), vec(sym('x'), u32(1), u32(2), u32(3)));
+  expectValue(callHostFn('vec_push_back', [abc, sym('x')]), vec(u32(1), u32(2), u32(3), sym('x')));
+  expectValue(callHostFn('vec_push_back', [vec(), VOID]), vec(VOID));
+  expectError(callHostFn('vec_push_front', [emptyMap, u32(1)]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectError(callHostFn('vec_push_back', [u32(1), u32(1)]), ErrorType.Value, ErrorCode.InvalidInput);
 });
 
 test('vec_pop_front and vec_pop_back drop an element; on an empty vector (Object, IndexBounds)', () => {
-  expectValue(call('vec_pop_front', [abc]), vec(u32(2), u32(3)));
-  expectValue(call('vec_pop_back', [abc]), vec(u32(1), u32(2)));
-  expectValue(call('vec_pop_back', [vec(u32(1))]), vec());
-  expectError(call('vec_pop_front', [vec()]), ErrorType.Object, ErrorCode.IndexBounds);
-  expectError(call('vec_pop_back', [vec()]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectValue(callHostFn('vec_pop_front', [abc]), vec(u32(2), u32(3)));
+  expectValue(callHostFn('vec_pop_back', [abc]), vec(u32(1), u32(2)));
+  expectValue(callHostFn('vec_pop_back', [vec(u32(1))]), vec());
+  expectError(callHostFn('vec_pop_front', [vec()]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectError(callHostFn('vec_pop_back', [vec()]), ErrorType.Object, ErrorCode.IndexBounds);
 });
 
 test('vec_front and vec_back read an end; on an empty vector (Object, IndexBounds)', () => {
-  expectValue(call('vec_front', [abc]), u32(1));
-  expectValue(call('vec_back', [abc]), u32(3));
-  expectError(call('vec_front', [vec()]), ErrorType.Object, ErrorCode.IndexBounds);
-  expectError(call('vec_back', [vec()]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectValue(callHostFn('vec_front', [abc]), u32(1));
+  expectValue(callHostFn('vec_back', [abc]), u32(3));
+  expectError(callHostFn('vec_front', [vec()]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectError(callHostFn('vec_back', [vec()]), ErrorType.Object, ErrorCode.IndexBounds);
 });
 
 // ---- whole vectors ----
 
 test('vec_append concatenates two vectors', () => {
-  expectValue(call('vec_append', [abc, vec(sym('x'), VOID)]), vec(u32(1), u32(2), u32(3), sym('x'), VOID));
-  expectValue(call('vec_append', [vec(), vec()]), vec());
-  expectError(call('vec_append', [abc, emptyMap]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectValue(callHostFn('vec_append', [abc, vec(sym('x'), VOID)]), vec(u32(1), u32(2), u32(3), sym('x'), VOID));
+  expectValue(callHostFn('vec_append', [vec(), vec()]), vec());
+  expectError(callHostFn('vec_append', [abc, emptyMap]), ErrorType.Value, ErrorCode.InvalidInput);
 });
 
 test('vec_slice copies [start, end); bounds are checked before start <= end', () => {
-  expectValue(call('vec_slice', [abc, u32(1), u32(3)]), vec(u32(2), u32(3)));
-  expectValue(call('vec_slice', [abc, u32(3), u32(3)]), vec());
-  expectValue(call('vec_slice', [abc, u32(0), u32(3)]), abc);
-  expectError(call('vec_slice', [abc, u32(2), u32(1)]), ErrorType.Object, ErrorCode.InvalidInput);
-  expectError(call('vec_slice', [abc, u32(1), u32(4)]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectValue(callHostFn('vec_slice', [abc, u32(1), u32(3)]), vec(u32(2), u32(3)));
+  expectValue(callHostFn('vec_slice', [abc, u32(3), u32(3)]), vec());
+  expectValue(callHostFn('vec_slice', [abc, u32(0), u32(3)]), abc);
+  expectError(callHostFn('vec_slice', [abc, u32(2), u32(1)]), ErrorType.Object, ErrorCode.InvalidInput);
+  expectError(callHostFn('vec_slice', [abc, u32(1), u32(4)]), ErrorType.Object, ErrorCode.IndexBounds);
   // start > len is reported as out of bounds even though start > end too.
-  expectError(call('vec_slice', [abc, u32(4), u32(0)]), ErrorType.Object, ErrorCode.IndexBounds);
+  expectError(callHostFn('vec_slice', [abc, u32(4), u32(0)]), ErrorType.Object, ErrorCode.IndexBounds);
 });
 
 // ---- searches ----
 
 test('vec_first_index_of / vec_last_index_of return a U32 index, or Void when absent', () => {
   const v = vec(u32(1), sym('a'), u32(1), sym('a'), u32(5));
-  expectValue(call('vec_first_index_of', [v, sym('a')]), u32(1));
-  expectValue(call('vec_last_index_of', [v, sym('a')]), u32(3));
-  expectValue(call('vec_first_index_of', [v, u32(5)]), u32(4));
-  expectValue(call('vec_first_index_of', [v, u32(9)]), VOID);
-  expectValue(call('vec_last_index_of', [vec(), u32(9)]), VOID);
-  expectError(call('vec_first_index_of', [emptyMap, u32(1)]), ErrorType.Value, ErrorCode.InvalidInput);
-  expectError(call('vec_last_index_of', [emptyMap, u32(1)]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectValue(callHostFn('vec_first_index_of', [v, sym('a')]), u32(1));
+  expectValue(callHostFn('vec_last_index_of', [v, sym('a')]), u32(3));
+  expectValue(callHostFn('vec_first_index_of', [v, u32(5)]), u32(4));
+  expectValue(callHostFn('vec_first_index_of', [v, u32(9)]), VOID);
+  expectValue(callHostFn('vec_last_index_of', [vec(), u32(9)]), VOID);
+  expectError(callHostFn('vec_first_index_of', [emptyMap, u32(1)]), ErrorType.Value, ErrorCode.InvalidInput);
+  expectError(callHostFn('vec_last_index_of', [emptyMap, u32(1)]), ErrorType.Value, ErrorCode.InvalidInput);
 });
 
 test('searches compare by value: a U64 object equals the small U64 with the same value', () => {
@@ -182,9 +171,9 @@ test('vec_binary_search with duplicates returns the index Rust std (1.82+) finds
 
 test('vec_new_from_linear_memory reads len Vals (8 bytes each) from memory', () => {
   const data = words(rawU32(7), 2n /* Void */, 1n /* True */);
-  expectValue(call('vec_new_from_linear_memory', [u32(0), u32(3)], data), vec(u32(7), VOID, xdr.ScVal.scvBool(true)));
-  expectValue(call('vec_new_from_linear_memory', [u32(8), u32(1)], data), vec(VOID));
-  expectValue(call('vec_new_from_linear_memory', [u32(0), u32(0)], data), vec());
+  expectValue(callHostFn('vec_new_from_linear_memory', [u32(0), u32(3)], { data }), vec(u32(7), VOID, xdr.ScVal.scvBool(true)));
+  expectValue(callHostFn('vec_new_from_linear_memory', [u32(8), u32(1)], { data }), vec(VOID));
+  expectValue(callHostFn('vec_new_from_linear_memory', [u32(0), u32(0)], { data }), vec());
 });
 
 test('vec_new_from_linear_memory maps the frame-relative handles it reads', () => {
@@ -200,11 +189,11 @@ test('vec_new_from_linear_memory maps the frame-relative handles it reads', () =
 
 test('vec_new_from_linear_memory errors: out of bounds, malformed Val, absurd length', () => {
   // One page is 65536 bytes: 8 Vals from 65528 run past it.
-  expectError(call('vec_new_from_linear_memory', [u32(65528), u32(2)]), ErrorType.WasmVm, ErrorCode.IndexBounds);
+  expectError(callHostFn('vec_new_from_linear_memory', [u32(65528), u32(2)]), ErrorType.WasmVm, ErrorCode.IndexBounds);
   // A Bool with a non-zero body is not a well-formed Val.
-  expectError(call('vec_new_from_linear_memory', [u32(0), u32(1)], words(1n | (1n << 8n))), ErrorType.Value, ErrorCode.InvalidInput);
+  expectError(callHostFn('vec_new_from_linear_memory', [u32(0), u32(1)], { data: words(1n | (1n << 8n)) }), ErrorType.Value, ErrorCode.InvalidInput);
   // The Val buffer is charged before memory is read, as the reference does.
-  expectError(call('vec_new_from_linear_memory', [u32(0), u32(0xffffffff)]), ErrorType.Budget, ErrorCode.ExceededLimit);
+  expectError(callHostFn('vec_new_from_linear_memory', [u32(0), u32(0xffffffff)]), ErrorType.Budget, ErrorCode.ExceededLimit);
 });
 
 /** `vec_unpack_to_linear_memory(v, 64, len)`, then a vector of the memory words 64..64+8*read. */
@@ -224,5 +213,5 @@ test('vec_unpack_to_linear_memory writes every element, objects as frame-relativ
 test('vec_unpack_to_linear_memory: a length other than the vector length is (Object, UnexpectedSize)', () => {
   expectError(run(unpack(2, 2), [abc]), ErrorType.Object, ErrorCode.UnexpectedSize);
   expectError(run(unpack(4, 4), [abc]), ErrorType.Object, ErrorCode.UnexpectedSize);
-  expectError(call('vec_unpack_to_linear_memory', [abc, u32(65528), u32(3)]), ErrorType.WasmVm, ErrorCode.IndexBounds);
+  expectError(callHostFn('vec_unpack_to_linear_memory', [abc, u32(65528), u32(3)]), ErrorType.WasmVm, ErrorCode.IndexBounds);
 });

@@ -4,11 +4,7 @@ import { xdr } from '@stellar/stellar-sdk';
 import { invokeContract } from '../src/index.ts';
 import { ErrorCode, ErrorType } from '../src/val/error.ts';
 import { contract, importOf } from './support/wat.ts';
-
-const expectError = (r: ReturnType<typeof invokeContract>, type: ErrorType, code: ErrorCode) => {
-  assert.equal(r.outcome.ok, false, 'expected the call to fail');
-  assert.deepEqual(!r.outcome.ok && r.outcome.error, { type, code }, !r.outcome.ok ? r.outcome.message : '');
-};
+import { expectError } from './support/outcome.ts';
 
 const run = (wasm: Uint8Array, fn = 'f', args: xdr.ScVal[] = [], options = {}) => invokeContract({ code: wasm, fn, args }, options);
 
