@@ -31,7 +31,7 @@ const valueOf = (r: ReturnType<typeof run>): xdr.ScVal => {
   return r.outcome.value;
 };
 
-describe('put / get / has / del', () => {
+describe('put_contract_data / get_contract_data / has_contract_data / del_contract_data', () => {
   for (const [name, type, durability] of [
     ['temporary', TEMPORARY, 0],
     ['persistent', PERSISTENT, 1],
@@ -223,6 +223,13 @@ describe('footprint (enforcing)', () => {
     assert.deepEqual(errorOf(run(snap, c, 'echo', [u32(1)], { footprint: { readOnly: [c.codeKey, ro], readWrite: [] } })), err(ErrorType.Storage, ErrorCode.ExceededLimit));
     assert.deepEqual(errorOf(run(snap, c, 'echo', [u32(1)], { footprint: { readOnly: [c.instanceKey], readWrite: [] } })), err(ErrorType.Storage, ErrorCode.ExceededLimit));
     assert.ok(valueOf(run(snap, c, 'echo', [u32(1)], { footprint: { readOnly: [c.instanceKey, c.codeKey], readWrite: [] } })).equals(u32(1)));
+  });
+
+  it('a footprint key Soroban never uses (here a TTL key) is Error(Storage, InternalError)', () => {
+    const { snap, c, footprint } = setup();
+    const ttlKey = xdr.LedgerKey.fromXdrObject({ type: 9, ttl: { keyHash: new Uint8Array(32) } } as xdr.LedgerKeyWire);
+    const r = run(snap, c, 'echo', [u32(1)], { footprint: { ...footprint, readOnly: [...footprint.readOnly, ttlKey] } });
+    assert.deepEqual(errorOf(r), err(ErrorType.Storage, ErrorCode.InternalError));
   });
 
   it('recording mode records each access, reads read-only and writes read-write', () => {

@@ -277,7 +277,7 @@ describe('CAP-78 _v2 extensions (the reference host test sequence)', () => {
     );
   });
 
-  it('extension_scope picks instance and code, instance only, or code only', () => {
+  it('extend_contract_instance_and_code_ttl_v2: extension_scope picks instance and code, instance only, or code only', () => {
     const snap = new MemorySnapshot();
     const a = deploy(snap, 1, { liveUntil: SEQ + 100 });
     const extend = (scope: number, to: number) => {

@@ -15,7 +15,7 @@ import { eventToXdr } from '../xdr/events.ts';
 import { scValToVal, valToScVal } from '../xdr/scval.ts';
 import { callContract } from './contract-call.ts';
 import { Footprint } from './footprint.ts';
-import { CONTRACT_CODE, CONTRACT_DATA, encodeEntry, encodeKey } from './keys.ts';
+import { CONTRACT_CODE, CONTRACT_DATA, checkSupportedKey, encodeEntry, encodeKey } from './keys.ts';
 import type { LedgerSnapshot } from './snapshot.ts';
 import { Storage, type LedgerChange } from './storage.ts';
 
@@ -86,6 +86,7 @@ export const invokeLedgerContract = (request: LedgerInvokeRequest, options: Omit
   let outcome: InvokeOutcome;
   let changes: readonly LedgerChange[] = [];
   try {
+    for (const { key } of footprint.entries()) checkSupportedKey(key);
     validateSymbol(new TextEncoder().encode(request.fn));
     const id = typeof request.contract === 'string' ? new Uint8Array(StrKey.decodeContract(request.contract)) : request.contract;
     const args = (request.args ?? []).map((a) => scValToVal(host, a));
