@@ -165,11 +165,7 @@ export class Storage {
       const readOnly = this.footprint.accessOf(id) !== 'read-write';
       const oldLive = initial.liveUntil ?? 0;
       const liveUntil = now.liveUntil === undefined ? undefined : restored ? now.liveUntil : Math.max(now.liveUntil, oldLive);
-      const entryChanged =
-        !readOnly &&
-        (restored ||
-          (initial.entry === undefined) !== (now.entry === undefined) ||
-          (now.entry !== undefined && initial.entry !== undefined && !sameBytes(encodeEntry(now.entry), encodeEntry(initial.entry))));
+      const entryChanged = !readOnly && (restored || entriesDiffer(initial, now));
       const ttlChanged = now.entry !== undefined && liveUntil !== initial.liveUntil;
       if (!entryChanged && !ttlChanged) continue;
       out.push({
@@ -192,3 +188,6 @@ export class Storage {
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+const entriesDiffer = (a: Slot, b: Slot): boolean =>
+  a.entry === undefined || b.entry === undefined ? a.entry !== b.entry : !sameBytes(encodeEntry(a.entry), encodeEntry(b.entry));
