@@ -13,3 +13,19 @@ export { ALL_HOST_FUNCTIONS } from './functions/index.ts';
 export { loadContractCode, type ContractCode } from './vm/code.ts';
 export { invokeWasm } from './vm/invoke.ts';
 export * from './fees/index.ts';
+export {
+  invokeLedgerContract,
+  type LedgerFootprint,
+  type LedgerInvokeRequest,
+  type LedgerInvokeResult,
+} from './ledger/api.ts';
+export {
+  MemorySnapshot,
+  installContract,
+  contractKeys,
+  ledgerKeyOf,
+  type LedgerSnapshot,
+  type SnapshotEntry,
+} from './ledger/snapshot.ts';
+export { Footprint } from './ledger/footprint.ts';
+export type { LedgerChange } from './ledger/storage.ts';
