@@ -13,7 +13,7 @@ import {
 } from "./env";
 import { Str } from "./string";
 import { Vec } from "./vec";
-import { Tag, VOID, Val, expectTag, tagOf, u64FromVal, valCompare, valEquals } from "./val";
+import { Tag, VOID, Val, expectTag, tagOf, u64FromVal, valCompare, valEquals, refEquals } from "./val";
 
 export class Address extends Val {
   constructor(raw: u64) {
@@ -61,14 +61,15 @@ export class Address extends Val {
     return v == VOID ? null : new Val(v);
   }
 
+  // Static so that comparing with null works (an instance overload would be called on null).
   // @ts-ignore: decorator
-  @operator("==") eq(other: Address): bool {
-    return valEquals(this.raw, other.raw);
+  @operator("==") static eq(a: Address | null, b: Address | null): bool {
+    return refEquals(a, b);
   }
 
   // @ts-ignore: decorator
-  @operator("!=") ne(other: Address): bool {
-    return !valEquals(this.raw, other.raw);
+  @operator("!=") static ne(a: Address | null, b: Address | null): bool {
+    return !refEquals(a, b);
   }
 
   compare(other: Address): i32 {

@@ -14,7 +14,7 @@ import {
   bytes_put,
   bytes_slice,
 } from "./env";
-import { Tag, Val, expectTag, u32Val, valCompare, valEquals } from "./val";
+import { Tag, Val, expectTag, u32Val, valCompare, valEquals, refEquals } from "./val";
 
 /** What Bytes and every BytesN share. Conversion lives in the leaf classes only: see val.ts. */
 export class BytesBase extends Val {
@@ -54,14 +54,15 @@ export class BytesBase extends Val {
     return out;
   }
 
+  // Static so that comparing with null works (an instance overload would be called on null).
   // @ts-ignore: decorator
-  @operator("==") eq(other: BytesBase): bool {
-    return valEquals(this.raw, other.raw);
+  @operator("==") static eq(a: BytesBase | null, b: BytesBase | null): bool {
+    return refEquals(a, b);
   }
 
   // @ts-ignore: decorator
-  @operator("!=") ne(other: BytesBase): bool {
-    return !valEquals(this.raw, other.raw);
+  @operator("!=") static ne(a: BytesBase | null, b: BytesBase | null): bool {
+    return !refEquals(a, b);
   }
 
   compare(other: BytesBase): i32 {

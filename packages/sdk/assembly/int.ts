@@ -45,7 +45,7 @@ import {
   u256_val_to_be_bytes,
 } from "./env";
 import { Bytes32 } from "./bytes";
-import { Tag, Val, expectTags, tagOf, u32Val, valCompare } from "./val";
+import { Tag, Val, expectTags, tagOf, u32Val, valCompare, refEquals } from "./val";
 
 const SMALL_U: u64 = <u64>1 << 56;
 const SMALL_I_MIN: i64 = -(<i64>1 << 55);
@@ -167,14 +167,15 @@ export class I128 extends Val {
     return valCompare(this.raw, o.raw);
   }
 
+  // Static so that comparing with null works (an instance overload would be called on null).
   // @ts-ignore: decorator
-  @operator("==") eq(o: I128): bool {
-    return this.compare(o) == 0;
+  @operator("==") static eq(a: I128 | null, b: I128 | null): bool {
+    return refEquals(a, b);
   }
 
   // @ts-ignore: decorator
-  @operator("!=") ne(o: I128): bool {
-    return this.compare(o) != 0;
+  @operator("!=") static ne(a: I128 | null, b: I128 | null): bool {
+    return !refEquals(a, b);
   }
 
   // @ts-ignore: decorator
@@ -267,14 +268,15 @@ export class U128 extends Val {
     return valCompare(this.raw, o.raw);
   }
 
+  // Static so that comparing with null works (an instance overload would be called on null).
   // @ts-ignore: decorator
-  @operator("==") eq(o: U128): bool {
-    return this.compare(o) == 0;
+  @operator("==") static eq(a: U128 | null, b: U128 | null): bool {
+    return refEquals(a, b);
   }
 
   // @ts-ignore: decorator
-  @operator("!=") ne(o: U128): bool {
-    return this.compare(o) != 0;
+  @operator("!=") static ne(a: U128 | null, b: U128 | null): bool {
+    return !refEquals(a, b);
   }
 
   // @ts-ignore: decorator
@@ -397,14 +399,15 @@ export class I256 extends Val {
     return valCompare(this.raw, o.raw);
   }
 
+  // Static so that comparing with null works (an instance overload would be called on null).
   // @ts-ignore: decorator
-  @operator("==") eq(o: I256): bool {
-    return this.compare(o) == 0;
+  @operator("==") static eq(a: I256 | null, b: I256 | null): bool {
+    return refEquals(a, b);
   }
 
   // @ts-ignore: decorator
-  @operator("!=") ne(o: I256): bool {
-    return this.compare(o) != 0;
+  @operator("!=") static ne(a: I256 | null, b: I256 | null): bool {
+    return !refEquals(a, b);
   }
 
   // @ts-ignore: decorator
@@ -524,14 +527,15 @@ export class U256 extends Val {
     return valCompare(this.raw, o.raw);
   }
 
+  // Static so that comparing with null works (an instance overload would be called on null).
   // @ts-ignore: decorator
-  @operator("==") eq(o: U256): bool {
-    return this.compare(o) == 0;
+  @operator("==") static eq(a: U256 | null, b: U256 | null): bool {
+    return refEquals(a, b);
   }
 
   // @ts-ignore: decorator
-  @operator("!=") ne(o: U256): bool {
-    return this.compare(o) != 0;
+  @operator("!=") static ne(a: U256 | null, b: U256 | null): bool {
+    return !refEquals(a, b);
   }
 
   // @ts-ignore: decorator

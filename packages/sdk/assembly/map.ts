@@ -15,7 +15,7 @@ import {
   map_values,
 } from "./env";
 import { Vec } from "./vec";
-import { TRUE, Tag, Val, expectTag, u32Val, valCompare, valEquals } from "./val";
+import { TRUE, Tag, Val, expectTag, u32Val, valCompare, valEquals, refEquals } from "./val";
 
 /**
  * A map from symbol keys given as (pointer, length) UTF-8 slices at `keys`, sorted, and raw Vals at
@@ -91,14 +91,15 @@ export class Map<K, V> extends Val {
     return new Vec<V>(map_values(this.raw));
   }
 
+  // Static so that comparing with null works (an instance overload would be called on null).
   // @ts-ignore: decorator
-  @operator("==") eq(other: Map<K, V>): bool {
-    return valEquals(this.raw, other.raw);
+  @operator("==") static eq(a: Val | null, b: Val | null): bool {
+    return refEquals(a, b);
   }
 
   // @ts-ignore: decorator
-  @operator("!=") ne(other: Map<K, V>): bool {
-    return !valEquals(this.raw, other.raw);
+  @operator("!=") static ne(a: Val | null, b: Val | null): bool {
+    return !refEquals(a, b);
   }
 
   compare(other: Map<K, V>): i32 {

@@ -9,7 +9,7 @@ import {
   string_to_bytes,
 } from "./env";
 import { Bytes } from "./bytes";
-import { Tag, Val, expectTag, u32Val, valCompare, valEquals } from "./val";
+import { Tag, Val, expectTag, u32Val, valCompare, valEquals, refEquals } from "./val";
 
 export class Str extends Val {
   constructor(raw: u64) {
@@ -49,14 +49,15 @@ export class Str extends Val {
     return __sdk_stringFromVal(this.raw);
   }
 
+  // Static so that comparing with null works (an instance overload would be called on null).
   // @ts-ignore: decorator
-  @operator("==") eq(other: Str): bool {
-    return valEquals(this.raw, other.raw);
+  @operator("==") static eq(a: Str | null, b: Str | null): bool {
+    return refEquals(a, b);
   }
 
   // @ts-ignore: decorator
-  @operator("!=") ne(other: Str): bool {
-    return !valEquals(this.raw, other.raw);
+  @operator("!=") static ne(a: Str | null, b: Str | null): bool {
+    return !refEquals(a, b);
   }
 
   compare(other: Str): i32 {

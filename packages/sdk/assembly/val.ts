@@ -120,6 +120,12 @@ export function valEquals(a: u64, b: u64): bool {
   return obj_cmp(a, b) == 0;
 }
 
+/** Equality of two optional values: both null, or equal values. */
+export function refEquals(a: Val | null, b: Val | null): bool {
+  if (!a || !b) return changetype<usize>(a) == changetype<usize>(b);
+  return valEquals(a.raw, b.raw);
+}
+
 /** Host ordering of two values: -1, 0 or 1. */
 export function valCompare(a: u64, b: u64): i32 {
   if (a == b) return 0;

@@ -21,7 +21,7 @@ import {
   vec_slice,
   vec_unpack_to_linear_memory,
 } from "./env";
-import { Tag, VOID, Val, expectTag, u32Val, valCompare, valEquals } from "./val";
+import { Tag, VOID, Val, expectTag, u32Val, valCompare, valEquals, refEquals } from "./val";
 
 /** A vector from `len` raw Vals stored at `ptr`. */
 export function vecFromMemory(ptr: usize, len: u32): u64 {
@@ -153,14 +153,15 @@ export class Vec<T> extends Val {
     return out;
   }
 
+  // Static so that comparing with null works (an instance overload would be called on null).
   // @ts-ignore: decorator
-  @operator("==") eq(other: Vec<T>): bool {
-    return valEquals(this.raw, other.raw);
+  @operator("==") static eq(a: Val | null, b: Val | null): bool {
+    return refEquals(a, b);
   }
 
   // @ts-ignore: decorator
-  @operator("!=") ne(other: Vec<T>): bool {
-    return !valEquals(this.raw, other.raw);
+  @operator("!=") static ne(a: Val | null, b: Val | null): bool {
+    return !refEquals(a, b);
   }
 
   compare(other: Vec<T>): i32 {

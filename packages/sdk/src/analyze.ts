@@ -84,7 +84,7 @@ const UNSUPPORTED_HINTS: Record<string, string> = {
   i16: 'the spec has no 16-bit integers: use i32',
   usize: 'usize is a pointer-sized integer: use u32 or u64',
   isize: 'isize is a pointer-sized integer: use i32 or i64',
-  Array: 'AssemblyScript arrays live in the contract\'s memory: use Vec<T>',
+  Array: "AssemblyScript arrays live in the contract's memory: use Vec<T>",
   StaticArray: 'use Vec<T>',
   Uint8Array: 'use Bytes or a BytesN type (Bytes32...)',
   ArrayBuffer: 'use Bytes',
@@ -113,21 +113,38 @@ const docOf = (node: ts.Node): { text: string; params: Map<string, string> } => 
     const t = ts.getTextOfJSDocComment(d.comment);
     if (t) texts.push(t.trim());
     for (const tag of d.tags ?? [])
-      if (ts.isJSDocParameterTag(tag)) params.set(tag.name.getText(), (ts.getTextOfJSDocComment(tag.comment) ?? '').replace(/^-\s*/, '').trim());
+      if (ts.isJSDocParameterTag(tag))
+        params.set(
+          tag.name.getText(),
+          (ts.getTextOfJSDocComment(tag.comment) ?? '').replace(/^-\s*/, '').trim(),
+        );
   }
   return { text: texts.join('\n').slice(0, DOC_LIMIT), params };
 };
 
-const decoratorNames = (node: ts.Node): string[] =>
-  ts.canHaveDecorators(node)
-    ? (ts.getDecorators(node) ?? []).map((d) => (ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).getText())
-    : [];
+/**
+ * The decorators on a declaration. TypeScript allows them on classes only, but its parser keeps
+ * them among the modifiers of any declaration, as AssemblyScript does (`@contracttype enum`).
+ */
+export const decoratorsOf = (node: ts.Node): ts.Decorator[] => {
+  const modifiers: readonly ts.ModifierLike[] =
+    (node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers ?? [];
+  return modifiers.filter((m): m is ts.Decorator => ts.isDecorator(m));
+};
+
+export const decoratorName = (d: ts.Decorator): string =>
+  (ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).getText();
+
+const decoratorNames = (node: ts.Node): string[] => decoratorsOf(node).map(decoratorName);
 
 const hasModifier = (node: ts.Node, kind: ts.SyntaxKind): boolean =>
   ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 
 /** Loads the entry and every user file it imports by relative path (packages are not user code). */
-export const loadUserFiles = (entryPath: string, readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): UserFile[] => {
+export const loadUserFiles = (
+  entryPath: string,
+  readFile: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): UserFile[] => {
   const files: UserFile[] = [];
   const seen = new Set<string>();
   const visit = (path: string): void => {
@@ -139,7 +156,9 @@ export const loadUserFiles = (entryPath: string, readFile: (path: string) => str
     files.push(file);
     for (const st of source.statements) {
       const spec =
-        (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)
+        (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) &&
+        st.moduleSpecifier &&
+        ts.isStringLiteral(st.moduleSpecifier)
           ? st.moduleSpecifier.text
           : undefined;
       if (spec === undefined || !spec.startsWith('.')) continue;
@@ -164,7 +183,12 @@ const collectDeclarations = (files: readonly UserFile[]): Map<string, Declared> 
   const declared = new Map<string, Declared>();
   const add = (name: string, d: Declared): void => {
     const prior = declared.get(name);
-    if (prior) fail(d.file, d.node, `contract type ${name} is declared twice (also at ${location(prior.file, prior.node)})`);
+    if (prior)
+      fail(
+        d.file,
+        d.node,
+        `contract type ${name} is declared twice (also at ${location(prior.file, prior.node)})`,
+      );
     declared.set(name, d);
   };
   for (const file of files)
@@ -173,8 +197,17 @@ const collectDeclarations = (files: readonly UserFile[]): Map<string, Declared> 
       const contractType = decorators.includes('contracttype');
       const contractError = decorators.includes('contracterror');
       if (ts.isClassDeclaration(st) && st.name && (contractType || contractError)) {
-        if (contractError) fail(file, st, '@contracterror applies to enums: declare the errors as `@contracterror enum Name { ... }`');
-        add(st.name.text, { file, node: st, kind: hasModifier(st, ts.SyntaxKind.AbstractKeyword) ? 'union' : 'struct' });
+        if (contractError)
+          fail(
+            file,
+            st,
+            '@contracterror applies to enums: declare the errors as `@contracterror enum Name { ... }`',
+          );
+        add(st.name.text, {
+          file,
+          node: st,
+          kind: hasModifier(st, ts.SyntaxKind.AbstractKeyword) ? 'union' : 'struct',
+        });
       } else if (ts.isEnumDeclaration(st) && (contractType || contractError)) {
         add(st.name.text, { file, node: st, kind: contractError ? 'error' : 'enum' });
       } else if (ts.isTypeAliasDeclaration(st)) {
@@ -191,14 +224,17 @@ class TypeResolver {
   resolve(file: UserFile, node: ts.TypeNode | undefined, where: string, inGeneric = false): ContractType {
     if (!node) return fail(file, file.source, `${where} needs a type annotation`);
     const text = node.getText(file.source);
-    const unsupported = (why: string): never => fail(file, node, `${where}: the contract spec cannot express type '${text}': ${why}`);
+    const unsupported = (why: string): never =>
+      fail(file, node, `${where}: the contract spec cannot express type '${text}': ${why}`);
     if (node.kind === ts.SyntaxKind.VoidKeyword) return { kind: 'void', text };
     if (node.kind === ts.SyntaxKind.BooleanKeyword) return { kind: 'prim', name: 'bool', text };
     if (node.kind === ts.SyntaxKind.StringKeyword) return { kind: 'builtin', name: 'String', text };
     if (node.kind === ts.SyntaxKind.NumberKeyword) return unsupported(UNSUPPORTED_HINTS.number);
     if (ts.isParenthesizedTypeNode(node)) return this.resolve(file, node.type, where, inGeneric);
     if (ts.isUnionTypeNode(node)) {
-      const others = node.types.filter((t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword));
+      const others = node.types.filter(
+        (t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword),
+      );
       if (others.length !== 1 || others.length === node.types.length)
         return unsupported('the only union a contract type can be is `T | null` (an Option)');
       const inner = this.resolve(file, others[0], where, inGeneric);
@@ -215,12 +251,18 @@ class TypeResolver {
     };
     const d = this.declared.get(name);
     // An alias keeps the name written here: the generated code refers to it from this file.
-    if (d?.kind === 'alias') return { ...this.resolve(d.file, (d.node as ts.TypeAliasDeclaration).type, where, inGeneric), text };
+    if (d?.kind === 'alias')
+      return { ...this.resolve(d.file, (d.node as ts.TypeAliasDeclaration).type, where, inGeneric), text };
     if (d) {
       arity(0);
-      if (d.kind === 'error') return unsupported(`${name} is a @contracterror enum: fail with it (panicWithError), do not pass it as a value`);
+      if (d.kind === 'error')
+        return unsupported(
+          `${name} is a @contracterror enum: fail with it (panicWithError), do not pass it as a value`,
+        );
       if (d.kind === 'enum' && inGeneric)
-        return unsupported(`an enum inside a Vec or Map cannot be told from an i32 in AssemblyScript: use u32 there, or a @contracttype class`);
+        return unsupported(
+          `an enum inside a Vec or Map cannot be told from an i32 in AssemblyScript: use u32 there, or a @contracttype class`,
+        );
       return { kind: 'udt', name, udt: d.kind as 'struct' | 'union' | 'enum', text };
     }
     if (PRIMS[name]) {
@@ -242,9 +284,16 @@ class TypeResolver {
     }
     if (name === 'Map') {
       arity(2);
-      return { kind: 'map', key: this.resolve(file, args[0], where, true), value: this.resolve(file, args[1], where, true), text };
+      return {
+        kind: 'map',
+        key: this.resolve(file, args[0], where, true),
+        value: this.resolve(file, args[1], where, true),
+        text,
+      };
     }
-    return unsupported(UNSUPPORTED_HINTS[name] ?? `${name} is not a contract type (declare it with @contracttype)`);
+    return unsupported(
+      UNSUPPORTED_HINTS[name] ?? `${name} is not a contract type (declare it with @contracttype)`,
+    );
   }
 }
 
@@ -254,13 +303,25 @@ const checkName = (file: UserFile, node: ts.Node, what: string, name: string, ma
 };
 
 /** A class's payload or fields: `public` constructor parameters, then property declarations. */
-const classFields = (file: UserFile, cls: ts.ClassDeclaration, resolver: TypeResolver, owner: string): Field[] => {
+const classFields = (
+  file: UserFile,
+  cls: ts.ClassDeclaration,
+  resolver: TypeResolver,
+  owner: string,
+): Field[] => {
   const fields: Field[] = [];
   const ctor = cls.members.find(ts.isConstructorDeclaration);
   for (const p of ctor?.parameters ?? []) {
-    const isProperty = ts.canHaveModifiers(p) && (ts.getModifiers(p) ?? []).some((m) =>
-      [ts.SyntaxKind.PublicKeyword, ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword, ts.SyntaxKind.ReadonlyKeyword].includes(m.kind),
-    );
+    const isProperty =
+      ts.canHaveModifiers(p) &&
+      (ts.getModifiers(p) ?? []).some((m) =>
+        [
+          ts.SyntaxKind.PublicKeyword,
+          ts.SyntaxKind.PrivateKeyword,
+          ts.SyntaxKind.ProtectedKeyword,
+          ts.SyntaxKind.ReadonlyKeyword,
+        ].includes(m.kind),
+      );
     if (!isProperty) continue;
     const name = p.name.getText(file.source);
     fields.push({ name, doc: docOf(p).text, type: resolver.resolve(file, p.type, `field ${owner}.${name}`) });
@@ -283,7 +344,8 @@ const enumCases = (file: UserFile, node: ts.EnumDeclaration): EnumDef['cases'] =
       if (!ts.isNumericLiteral(m.initializer)) fail(file, m, `enum case ${name} needs a plain number value`);
       value = Number((m.initializer as ts.NumericLiteral).text);
     }
-    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) fail(file, m, `enum case ${name} must be a u32`);
+    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff)
+      fail(file, m, `enum case ${name} must be a u32`);
     next = value + 1;
     return { name, doc: docOf(m).text, value };
   });
@@ -310,7 +372,8 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
       types.push(def);
     } else if (d.kind === 'struct') {
       const node = d.node as ts.ClassDeclaration;
-      if (node.heritageClauses?.length) fail(d.file, node, `struct ${name} cannot extend or implement anything`);
+      if (node.heritageClauses?.length)
+        fail(d.file, node, `struct ${name} cannot extend or implement anything`);
       if (node.typeParameters?.length) fail(d.file, node, `struct ${name} cannot be generic`);
       const fields = classFields(d.file, node, resolver, name);
       if (fields.length === 0) fail(d.file, node, `struct ${name} needs at least one field`);
@@ -320,22 +383,41 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
       types.push(def);
     } else {
       const node = d.node as ts.ClassDeclaration;
-      if (node.members.length > 0) fail(d.file, node, `union ${name} is declared by its cases (classes extending it): leave its body empty`);
+      if (node.members.length > 0)
+        fail(
+          d.file,
+          node,
+          `union ${name} is declared by its cases (classes extending it): leave its body empty`,
+        );
       const caseNodes: ts.ClassDeclaration[] = [];
       const cases: UnionDef['cases'][number][] = [];
       for (const file of files)
         for (const st of file.source.statements) {
           if (!ts.isClassDeclaration(st) || !st.name) continue;
-          const base = st.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+          const base = st.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]
+            ?.expression;
           if (!base || base.getText(file.source) !== name) continue;
           const caseName = st.name.text;
           checkName(file, st, 'union case', caseName, 32);
-          if (st.members.some((m) => m.name?.getText(file.source) === 'toVal' || m.name?.getText(file.source) === '__fromVal'))
-            fail(file, st, `union case ${caseName} cannot define toVal or __fromVal: the build generates them`);
+          if (
+            st.members.some(
+              (m) => m.name?.getText(file.source) === 'toVal' || m.name?.getText(file.source) === '__fromVal',
+            )
+          )
+            fail(
+              file,
+              st,
+              `union case ${caseName} cannot define toVal or __fromVal: the build generates them`,
+            );
           caseNodes.push(st);
-          cases.push({ name: caseName, doc: docOf(st).text, fields: classFields(file, st, resolver, caseName) });
+          cases.push({
+            name: caseName,
+            doc: docOf(st).text,
+            fields: classFields(file, st, resolver, caseName),
+          });
         }
-      if (cases.length === 0) fail(d.file, node, `union ${name} has no cases: declare classes that extend it`);
+      if (cases.length === 0)
+        fail(d.file, node, `union ${name} has no cases: declare classes that extend it`);
       const def: UnionDef = { kind: 'union', name, doc, cases };
       unions.push({ def, file: d.file, node, caseNodes });
       types.push(def);
@@ -345,7 +427,11 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
   const functions: Located<FunctionDef>[] = [];
   for (const st of entry.source.statements) {
     if (ts.isExportDeclaration(st) || ts.isExportAssignment(st))
-      fail(entry, st, 'the contract entry cannot re-export: declare each contract function in it with `export function`');
+      fail(
+        entry,
+        st,
+        'the contract entry cannot re-export: declare each contract function in it with `export function`',
+      );
     if (!ts.isFunctionDeclaration(st) || !hasModifier(st, ts.SyntaxKind.ExportKeyword) || !st.name) continue;
     const name = st.name.text;
     checkName(entry, st, 'contract function name', name, 32);
@@ -354,21 +440,34 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
     const params = st.parameters.map((p) => {
       const pname = p.name.getText(entry.source);
       checkName(entry, p, 'parameter name', pname, 30);
-      if (p.initializer || p.questionToken || p.dotDotDotToken) fail(entry, p, `parameter ${pname}: optional and rest parameters are not supported`);
+      if (p.initializer || p.questionToken || p.dotDotDotToken)
+        fail(entry, p, `parameter ${pname}: optional and rest parameters are not supported`);
       const type = resolver.resolve(entry, p.type, `parameter ${pname} of ${name}`);
       if (type.kind === 'void') fail(entry, p, `parameter ${pname} cannot be void`);
       return { name: pname, doc: doc.params.get(pname) ?? '', type };
     });
-    const returns = st.type ? resolver.resolve(entry, st.type, `the result of ${name}`) : ({ kind: 'void', text: 'void' } as const);
+    const returns = st.type
+      ? resolver.resolve(entry, st.type, `the result of ${name}`)
+      : ({ kind: 'void', text: 'void' } as const);
     functions.push({ def: { name, doc: doc.text, params, returns }, file: entry, node: st });
   }
-  if (functions.length === 0) fail(entry, entry.source, 'the contract exports no functions (`export function name(...)`)');
-  return { model: { functions: functions.map((f) => f.def), types }, entry, files, functions, structs, unions, enums };
+  if (functions.length === 0)
+    fail(entry, entry.source, 'the contract exports no functions (`export function name(...)`)');
+  return {
+    model: { functions: functions.map((f) => f.def), types },
+    entry,
+    files,
+    functions,
+    structs,
+    unions,
+    enums,
+  };
 };
 
 /** The small-symbol Val of `name` (at most 9 valid chars), as the host encodes it. */
 export const smallSymbolVal = (name: string): bigint => {
-  if (name.length > SMALL_SYMBOL_MAX || !isSymbolText(name, SMALL_SYMBOL_MAX)) throw new Error(`not a small symbol: ${name}`);
+  if (name.length > SMALL_SYMBOL_MAX || !isSymbolText(name, SMALL_SYMBOL_MAX))
+    throw new Error(`not a small symbol: ${name}`);
   let body = 0n;
   for (const ch of name) {
     const c = ch.charCodeAt(0);

@@ -13,8 +13,15 @@ import { contractMetaSection, encodeEntries, envMetaSection, specEntries } from 
 import type { ContractModel } from './types.ts';
 import { appendSections } from './wasm-sections.ts';
 
-const SDK_PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
-const ASC_VERSION = (JSON.parse(readFileSync(new URL(import.meta.resolve('assemblyscript/package.json')), 'utf8')) as { version: string }).version;
+const SDK_PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  name: string;
+  version: string;
+};
+const ASC_VERSION = (
+  JSON.parse(readFileSync(new URL(import.meta.resolve('assemblyscript/package.json')), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 /** The network's contract size limit (`contract_max_size_bytes`, testnet and mainnet). */
 export const DEFAULT_MAX_SIZE_BYTES = 131_072;
@@ -57,20 +64,23 @@ export interface BuildResult {
 const findEntry = (dir: string, entry: string | undefined): string => {
   const candidates = entry ? [entry] : ['assembly/index.ts', 'src/contract.ts'];
   const found = candidates.map((c) => resolve(dir, c)).find((p) => existsSync(p));
-  if (!found) throw new ContractBuildError(`no contract entry in ${dir}: expected ${candidates.join(' or ')}`);
+  if (!found)
+    throw new ContractBuildError(`no contract entry in ${dir}: expected ${candidates.join(' or ')}`);
   return found;
 };
 
 const sourceRepoOf = (dir: string): string | undefined => {
   const pkgPath = join(dir, 'package.json');
   if (!existsSync(pkgPath)) return undefined;
-  const repo = (JSON.parse(readFileSync(pkgPath, 'utf8')) as { repository?: string | { url?: string } }).repository;
+  const repo = (JSON.parse(readFileSync(pkgPath, 'utf8')) as { repository?: string | { url?: string } })
+    .repository;
   return typeof repo === 'string' ? repo : repo?.url;
 };
 
 const sdkSourcesDigest = (): string => {
   const h = createHash('sha256');
-  for (const name of readdirSync(SDK_ASSEMBLY_DIR).sort()) h.update(name).update(readFileSync(join(SDK_ASSEMBLY_DIR, name)));
+  for (const name of readdirSync(SDK_ASSEMBLY_DIR).sort())
+    h.update(name).update(readFileSync(join(SDK_ASSEMBLY_DIR, name)));
   return h.digest('hex');
 };
 
@@ -103,7 +113,12 @@ export const buildContract = async (dir: string, options: BuildOptions = {}): Pr
 
   let wasm: Uint8Array;
   let cached = false;
-  if (options.cache !== false && existsSync(keyPath) && existsSync(wasmPath) && readFileSync(keyPath, 'utf8') === key) {
+  if (
+    options.cache !== false &&
+    existsSync(keyPath) &&
+    existsSync(wasmPath) &&
+    readFileSync(keyPath, 'utf8') === key
+  ) {
     wasm = new Uint8Array(readFileSync(wasmPath));
     cached = true;
   } else {
@@ -119,6 +134,8 @@ export const buildContract = async (dir: string, options: BuildOptions = {}): Pr
   }
   const max = options.maxSizeBytes ?? DEFAULT_MAX_SIZE_BYTES;
   if (wasm.length > max)
-    throw new ContractBuildError(`contract ${name} is ${wasm.length} bytes of Wasm, over the ${max}-byte contract size limit`);
+    throw new ContractBuildError(
+      `contract ${name} is ${wasm.length} bytes of Wasm, over the ${max}-byte contract size limit`,
+    );
   return { name, wasm, spec, model: analysis.model, sizeBytes: wasm.length, wasmPath, cached, meta };
 };

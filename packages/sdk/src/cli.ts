@@ -37,7 +37,9 @@ const main = async (argv: string[]): Promise<number> => {
   console.log(`${r.wasmPath}: ${r.sizeBytes} bytes${r.cached ? ' (cached)' : ''} in ${ms} ms`);
   for (const t of r.model.types) console.log(`  type ${t.kind} ${t.name}`);
   for (const f of r.model.functions)
-    console.log(`  fn ${f.name}(${f.params.map((p) => `${p.name}: ${p.type.text}`).join(', ')}): ${f.returns.text}`);
+    console.log(
+      `  fn ${f.name}(${f.params.map((p) => `${p.name}: ${p.type.text}`).join(', ')}): ${f.returns.text}`,
+    );
   return 0;
 };
 

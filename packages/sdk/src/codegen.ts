@@ -5,7 +5,15 @@
  * the SDK's decorators. Edits keep line numbers, so compiler messages point at the user's lines.
  */
 import ts from 'typescript';
-import { ContractBuildError, isSymbolText, smallSymbolVal, type Analysis, type UserFile } from './analyze.ts';
+import {
+  ContractBuildError,
+  decoratorName,
+  decoratorsOf,
+  isSymbolText,
+  smallSymbolVal,
+  type Analysis,
+  type UserFile,
+} from './analyze.ts';
 import { SMALL_SYMBOL_MAX, type ContractType, type EnumDef, type Field } from './types.ts';
 
 interface Edit {
@@ -68,7 +76,9 @@ export const generateSources = (analysis: Analysis): Map<string, string> => {
   const edit = (file: UserFile, e: Edit): void => {
     (edits.get(file) as Edit[]).push(e);
   };
-  const conv = new Converter(new Map(analysis.enums.filter((e) => e.def.kind === 'enum').map((e) => [e.def.name, e.def])));
+  const conv = new Converter(
+    new Map(analysis.enums.filter((e) => e.def.kind === 'enum').map((e) => [e.def.name, e.def])),
+  );
   /** Inserts members just before a class's closing brace, on the same line. */
   const addMembers = (file: UserFile, node: ts.ClassDeclaration, members: string): void => {
     const close = node.end - 1;
@@ -78,17 +88,19 @@ export const generateSources = (analysis: Analysis): Map<string, string> => {
   // The SDK decorators exist only for the build.
   for (const file of analysis.files)
     for (const st of file.source.statements)
-      if (ts.canHaveDecorators(st))
-        for (const d of ts.getDecorators(st) ?? []) {
-          const name = (ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).getText(file.source);
-          if (name === 'contracttype' || name === 'contracterror') edit(file, blank(file, d.getStart(file.source), d.end));
-        }
+      for (const d of decoratorsOf(st)) {
+        const name = decoratorName(d);
+        if (name === 'contracttype' || name === 'contracterror')
+          edit(file, blank(file, d.getStart(file.source), d.end));
+      }
 
   for (const { def, file, node } of analysis.structs) {
     const cls = def.name;
     const fields = [...def.fields].sort(byName);
     const keys = keysExpr(fields.map((f) => f.name));
-    const puts = fields.map((f, i) => `unchecked((__v[${i}] = ${conv.toVal(f.type, `this.${f.name}`)}));`).join(' ');
+    const puts = fields
+      .map((f, i) => `unchecked((__v[${i}] = ${conv.toVal(f.type, `this.${f.name}`)}));`)
+      .join(' ');
     const gets = fields.map((f, i) => conv.storeField(cls, '__o', f, `unchecked(__f[${i}])`)).join(' ');
     addMembers(
       file,
@@ -100,8 +112,13 @@ export const generateSources = (analysis: Analysis): Map<string, string> => {
 
   for (const { def, file, node, caseNodes } of analysis.unions) {
     const branches = def.cases.map((c) => {
-      const test = c.name.length <= SMALL_SYMBOL_MAX ? `__c == ${symbolExpr(c.name)}` : `__sdk_valEquals(__c, ${symbolExpr(c.name)})`;
-      const gets = c.fields.map((f, i) => conv.storeField(c.name, '__o', f, `__sdk_unionField(__x, ${i})`)).join(' ');
+      const test =
+        c.name.length <= SMALL_SYMBOL_MAX
+          ? `__c == ${symbolExpr(c.name)}`
+          : `__sdk_valEquals(__c, ${symbolExpr(c.name)})`;
+      const gets = c.fields
+        .map((f, i) => conv.storeField(c.name, '__o', f, `__sdk_unionField(__x, ${i})`))
+        .join(' ');
       return `if (${test}) { __sdk_unionArity(__x, ${c.fields.length}); const __o = ${alloc(c.name)}; ${gets} return __o; }`;
     });
     addMembers(
@@ -111,7 +128,9 @@ export const generateSources = (analysis: Analysis): Map<string, string> => {
     );
     def.cases.forEach((c, i) => {
       const caseFile = analysis.files.find((f) => f.source === caseNodes[i].getSourceFile()) as UserFile;
-      const puts = c.fields.map((f, j) => `unchecked((__v[${j + 1}] = ${conv.toVal(f.type, `this.${f.name}`)}));`).join(' ');
+      const puts = c.fields
+        .map((f, j) => `unchecked((__v[${j + 1}] = ${conv.toVal(f.type, `this.${f.name}`)}));`)
+        .join(' ');
       addMembers(
         caseFile,
         caseNodes[i],
@@ -125,24 +144,31 @@ export const generateSources = (analysis: Analysis): Map<string, string> => {
   for (const st of entry.source.statements)
     if (ts.canHaveModifiers(st))
       for (const m of ts.getModifiers(st) ?? [])
-        if (m.kind === ts.SyntaxKind.ExportKeyword) edit(entry, blank(entry, m.getStart(entry.source), m.end));
+        if (m.kind === ts.SyntaxKind.ExportKeyword)
+          edit(entry, blank(entry, m.getStart(entry.source), m.end));
         else if (m.kind === ts.SyntaxKind.DefaultKeyword)
           throw new ContractBuildError(`${entry.path}: the contract entry cannot have a default export`);
 
   const wrappers = analysis.functions.map(({ def }) => {
     const params = def.params.map((_, i) => `__a${i}: u64`).join(', ');
     const call = `${def.name}(${def.params.map((p, i) => conv.fromVal(p.type, `__a${i}`)).join(', ')})`;
-    const body = def.returns.kind === 'void' ? `${call}; return 2;` : `return ${conv.toVal(def.returns, call)};`;
+    const body =
+      def.returns.kind === 'void' ? `${call}; return 2;` : `return ${conv.toVal(def.returns, call)};`;
     return `function __sdk_export_${def.name}(${params}): u64 { ${body} }\nexport { __sdk_export_${def.name} as ${def.name} };`;
   });
-  edit(entry, { start: entry.text.length, end: entry.text.length, text: `\n// Generated by @sorobox/sdk: the contract's exports.\n${wrappers.join('\n')}\n` });
+  edit(entry, {
+    start: entry.text.length,
+    end: entry.text.length,
+    text: `\n// Generated by @sorobox/sdk: the contract's exports.\n${wrappers.join('\n')}\n`,
+  });
 
   for (const file of analysis.files) rewriteSymbolLiterals(file, (e) => edit(file, e));
 
   const out = new Map<string, string>();
   for (const [file, list] of edits) {
     let text = file.text;
-    for (const e of [...list].sort((a, b) => b.start - a.start || b.end - a.end)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+    for (const e of [...list].sort((a, b) => b.start - a.start || b.end - a.end))
+      text = text.slice(0, e.start) + e.text + text.slice(e.end);
     out.set(file.path, text);
   }
   return out;
@@ -161,10 +187,16 @@ const rewriteSymbolLiterals = (file: UserFile, edit: (e: Edit) => void): void =>
       const literal = (node.arguments[0] as ts.StringLiteral).text;
       if (!isSymbolText(literal, 32)) {
         const { line, character } = file.source.getLineAndCharacterOfPosition(node.getStart(file.source));
-        throw new ContractBuildError(`${file.path}:${line + 1}:${character + 1}: '${literal}' is not a symbol: at most 32 chars of [a-zA-Z0-9_]`);
+        throw new ContractBuildError(
+          `${file.path}:${line + 1}:${character + 1}: '${literal}' is not a symbol: at most 32 chars of [a-zA-Z0-9_]`,
+        );
       }
       if (literal.length <= SMALL_SYMBOL_MAX)
-        edit({ start: node.getStart(file.source), end: node.end, text: `__sdk_symbolConst(${hex(smallSymbolVal(literal))})` });
+        edit({
+          start: node.getStart(file.source),
+          end: node.end,
+          text: `__sdk_symbolConst(${hex(smallSymbolVal(literal))})`,
+        });
       return;
     }
     ts.forEachChild(node, visit);

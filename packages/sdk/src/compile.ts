@@ -81,7 +81,11 @@ class StartRelocation {
       const { body, results } = b.getFunctionInfo(fn);
       const init = module.if(
         module.i32.eqz(module.global.get(flag, b.i32)),
-        module.block(null, [module.global.set(flag, module.i32.const(1)), module.call(startName, [], b.none)], b.none),
+        module.block(
+          null,
+          [module.global.set(flag, module.i32.const(1)), module.call(startName, [], b.none)],
+          b.none,
+        ),
       );
       b._BinaryenFunctionSetBody(fn, module.block(null, [init, body], results));
     }
@@ -113,18 +117,30 @@ export const compile = async (
   };
   const stderr = asc.createMemoryStream();
   const result = await asc.main(
-    [relative(baseDir, entryPath), '--outFile', 'contract.wasm', '--baseDir', baseDir, ...ASC_ARGS, ...(options.extraArgs ?? [])],
+    [
+      relative(baseDir, entryPath),
+      '--outFile',
+      'contract.wasm',
+      '--baseDir',
+      baseDir,
+      ...ASC_ARGS,
+      ...(options.extraArgs ?? []),
+    ],
     {
       stdout: asc.createMemoryStream(),
       stderr,
       readFile,
       writeFile: (name: string, contents: Uint8Array | string) => {
-        if (name.endsWith('.wasm')) wasm = typeof contents === 'string' ? new TextEncoder().encode(contents) : contents;
+        if (name.endsWith('.wasm'))
+          wasm = typeof contents === 'string' ? new TextEncoder().encode(contents) : contents;
       },
       listFiles: () => [],
       transforms: [StartRelocation as unknown as never],
     },
   );
-  if (result.error || !wasm) throw new ContractBuildError(`AssemblyScript compilation failed:\n${stderr.toString().trim() || String(result.error)}`);
+  if (result.error || !wasm)
+    throw new ContractBuildError(
+      `AssemblyScript compilation failed:\n${stderr.toString().trim() || String(result.error)}`,
+    );
   return wasm;
 };

@@ -2,7 +2,7 @@
  * Renders the AssemblyScript host-interface declarations (`assembly/env.ts`) from env.json, so the
  * library's imports cannot drift from the host's interface (a test checks the file is current).
  */
-import { HOST_FUNCTIONS } from '../../host/src/index.ts';
+import { HOST_FUNCTIONS } from '@sorobox/host';
 
 const comment = (text: string): string =>
   text

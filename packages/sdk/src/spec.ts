@@ -14,7 +14,13 @@ export const specType = (t: ContractType): xdr.ScSpecTypeDef => {
     case 'void':
       return T.scSpecTypeVoid();
     case 'prim':
-      return { bool: T.scSpecTypeBool, u32: T.scSpecTypeU32, i32: T.scSpecTypeI32, u64: T.scSpecTypeU64, i64: T.scSpecTypeI64 }[t.name]();
+      return {
+        bool: T.scSpecTypeBool,
+        u32: T.scSpecTypeU32,
+        i32: T.scSpecTypeI32,
+        u64: T.scSpecTypeU64,
+        i64: T.scSpecTypeI64,
+      }[t.name]();
     case 'builtin':
       return {
         Val: T.scSpecTypeVal,
@@ -35,7 +41,9 @@ export const specType = (t: ContractType): xdr.ScSpecTypeDef => {
     case 'vec':
       return T.scSpecTypeVec(new xdr.ScSpecTypeVec({ elementType: specType(t.element) }));
     case 'map':
-      return T.scSpecTypeMap(new xdr.ScSpecTypeMap({ keyType: specType(t.key), valueType: specType(t.value) }));
+      return T.scSpecTypeMap(
+        new xdr.ScSpecTypeMap({ keyType: specType(t.key), valueType: specType(t.value) }),
+      );
     case 'option':
       return T.scSpecTypeOption(new xdr.ScSpecTypeOption({ valueType: specType(t.inner) }));
     case 'udt':
@@ -65,9 +73,15 @@ const typeEntry = (d: TypeDef): xdr.ScSpecEntry => {
           name: d.name,
           cases: d.cases.map((c) =>
             c.fields.length === 0
-              ? xdr.ScSpecUdtUnionCaseV0.scSpecUdtUnionCaseVoidV0(new xdr.ScSpecUdtUnionCaseVoidV0({ doc: c.doc, name: c.name }))
+              ? xdr.ScSpecUdtUnionCaseV0.scSpecUdtUnionCaseVoidV0(
+                  new xdr.ScSpecUdtUnionCaseVoidV0({ doc: c.doc, name: c.name }),
+                )
               : xdr.ScSpecUdtUnionCaseV0.scSpecUdtUnionCaseTupleV0(
-                  new xdr.ScSpecUdtUnionCaseTupleV0({ doc: c.doc, name: c.name, type: c.fields.map((f) => specType(f.type)) }),
+                  new xdr.ScSpecUdtUnionCaseTupleV0({
+                    doc: c.doc,
+                    name: c.name,
+                    type: c.fields.map((f) => specType(f.type)),
+                  }),
                 ),
           ),
         }),
@@ -78,7 +92,9 @@ const typeEntry = (d: TypeDef): xdr.ScSpecEntry => {
           doc: d.doc,
           lib: '',
           name: d.name,
-          cases: d.cases.map((c) => new xdr.ScSpecUdtEnumCaseV0({ doc: c.doc, name: c.name, value: c.value })),
+          cases: d.cases.map(
+            (c) => new xdr.ScSpecUdtEnumCaseV0({ doc: c.doc, name: c.name, value: c.value }),
+          ),
         }),
       );
     case 'error':
@@ -87,7 +103,9 @@ const typeEntry = (d: TypeDef): xdr.ScSpecEntry => {
           doc: d.doc,
           lib: '',
           name: d.name,
-          cases: d.cases.map((c) => new xdr.ScSpecUdtErrorEnumCaseV0({ doc: c.doc, name: c.name, value: c.value })),
+          cases: d.cases.map(
+            (c) => new xdr.ScSpecUdtErrorEnumCaseV0({ doc: c.doc, name: c.name, value: c.value }),
+          ),
         }),
       );
   }
@@ -101,7 +119,9 @@ export const specEntries = (model: ContractModel): xdr.ScSpecEntry[] => [
       new xdr.ScSpecFunctionV0({
         doc: f.doc,
         name: f.name,
-        inputs: f.params.map((p) => new xdr.ScSpecFunctionInputV0({ doc: p.doc, name: p.name, type: specType(p.type) })),
+        inputs: f.params.map(
+          (p) => new xdr.ScSpecFunctionInputV0({ doc: p.doc, name: p.name, type: specType(p.type) }),
+        ),
         outputs: f.returns.kind === 'void' ? [] : [specType(f.returns)],
       }),
     ),
@@ -109,7 +129,8 @@ export const specEntries = (model: ContractModel): xdr.ScSpecEntry[] => [
 ];
 
 const entryName = (e: xdr.ScSpecEntry): string => {
-  const body = Object.values(e).find((v) => v && typeof v === 'object' && 'name' in v) as { name: unknown } | undefined;
+  const body = Object.values(e).find((v) => v && typeof v === 'object' && 'name' in v) as
+    { name: unknown } | undefined;
   return String(body?.name ?? '?');
 };
 
@@ -120,14 +141,22 @@ export const encodeEntries = (entries: readonly xdr.ScSpecEntry[]): Uint8Array =
       return e.toXDR();
     } catch (err) {
       // XDR bounds: e.g. at most 10 inputs a function, 40 struct fields, 50 union/enum cases.
-      throw new ContractBuildError(`the spec entry for ${entryName(e)} exceeds an XDR limit: ${(err as Error).message}`);
+      throw new ContractBuildError(
+        `the spec entry for ${entryName(e)} exceeds an XDR limit: ${(err as Error).message}`,
+      );
     }
   });
   return Buffer.concat(parts);
 };
 
 export const envMetaSection = (protocol: number, preRelease: number): Uint8Array =>
-  xdr.ScEnvMetaEntry.scEnvMetaKindInterfaceVersion(new xdr.ScEnvMetaEntryInterfaceVersion({ protocol, preRelease })).toXDR();
+  xdr.ScEnvMetaEntry.scEnvMetaKindInterfaceVersion(
+    new xdr.ScEnvMetaEntryInterfaceVersion({ protocol, preRelease }),
+  ).toXDR();
 
 export const contractMetaSection = (entries: Readonly<Record<string, string>>): Uint8Array =>
-  Buffer.concat(Object.entries(entries).map(([key, val]) => xdr.ScMetaEntry.scMetaV0(new xdr.ScMetaV0({ key, val })).toXDR()));
+  Buffer.concat(
+    Object.entries(entries).map(([key, val]) =>
+      xdr.ScMetaEntry.scMetaV0(new xdr.ScMetaV0({ key, val })).toXDR(),
+    ),
+  );

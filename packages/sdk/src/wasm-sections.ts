@@ -18,8 +18,11 @@ export const customSection = (name: string, payload: Uint8Array): Uint8Array => 
   return Uint8Array.from([0, ...leb128(content.length + payload.length), ...content, ...payload]);
 };
 
-export const appendSections = (wasm: Uint8Array, sections: readonly { name: string; payload: Uint8Array }[]): Uint8Array =>
-  Buffer.concat([wasm, ...sections.map((s) => customSection(s.name, s.payload))]);
+export const appendSections = (
+  wasm: Uint8Array,
+  sections: readonly { name: string; payload: Uint8Array }[],
+): Uint8Array =>
+  new Uint8Array(Buffer.concat([wasm, ...sections.map((s) => customSection(s.name, s.payload))]));
 
 const readLeb = (b: Uint8Array, at: number): [number, number] => {
   let value = 0;
@@ -41,7 +44,8 @@ export const readCustomSections = (wasm: Uint8Array, name: string): Uint8Array[]
     const [size, body] = readLeb(wasm, at + 1);
     if (id === 0) {
       const [nameLen, nameAt] = readLeb(wasm, body);
-      if (new TextDecoder().decode(wasm.subarray(nameAt, nameAt + nameLen)) === name) found.push(wasm.subarray(nameAt + nameLen, body + size));
+      if (new TextDecoder().decode(wasm.subarray(nameAt, nameAt + nameLen)) === name)
+        found.push(wasm.subarray(nameAt + nameLen, body + size));
     }
     at = body + size;
   }
