@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { xdr } from '@stellar/stellar-sdk';
+import { TestContract, type CallOutcome } from '@sorobox/sdk/testing';
+
+let counter: TestContract;
+
+before(async () => {
+  counter = await TestContract.load(new URL('..', import.meta.url).pathname);
+  console.log(`counter.wasm: ${counter.build.sizeBytes} bytes`);
+});
+
+const ok = (r: CallOutcome): unknown => {
+  assert.ok(r.ok, r.ok ? '' : `failed: ${JSON.stringify(r.error)}`);
+  return r.value;
+};
+
+test('increment keeps the count in instance storage across invocations', () => {
+  const c = counter.deploy();
+  assert.equal(ok(c.invoke('get')), 0);
+  assert.equal(ok(c.invoke('increment')), 1);
+  assert.equal(ok(c.invoke('increment')), 2);
+  assert.equal(ok(c.invoke('increment')), 3);
+  assert.equal(ok(c.invoke('get')), 3);
+  assert.equal(ok(c.invoke('reset')), null);
+  assert.equal(ok(c.invoke('get')), 0);
+});
+
+test('increment publishes a count event and extends the instance and code TTL', () => {
+  const c = counter.deploy({ liveUntilLedger: 10 });
+  const r = c.invoke('increment');
+  assert.ok(r.ok);
+  assert.equal(r.result.events.length, 1);
+  const [count] = r.result.events;
+  assert.equal(count.event.type.name, 'contract');
+  assert.ok(count.event.body.v0.topics[0].equals(xdr.ScVal.scvSymbol('count')));
+  assert.ok(count.event.body.v0.data.equals(xdr.ScVal.scvU32(1)));
+  // TTL 9 is under the threshold of 50: both entries now live until ledger 1 + 100.
+  const extended = r.result.changes.filter((ch) => ch.liveUntilLedger === 101);
+  assert.equal(extended.length, 2, 'instance and code entries');
+});
+
+test('per-user counters live in persistent storage with their own TTL', () => {
+  const c = counter.deploy();
+  assert.equal(ok(c.invoke('user_count', { user: 'alice' })), null);
+  assert.equal(ok(c.invoke('bump', { user: 'alice', by: 5 })), 5);
+  // New persistent entries live for the network minimum (~120960 ledgers): under the
+  // threshold of 200000, so each bump extends the entry to 1 + 300000.
+  const r = c.invoke('bump', { user: 'alice', by: 2 });
+  assert.equal(ok(r), 7);
+  assert.ok(r.ok && r.result.changes.some((ch) => ch.liveUntilLedger === 300_001));
+  assert.equal(ok(c.invoke('bump', { user: 'bob', by: 1 })), 1);
+  assert.deepEqual(ok(c.invoke('user_count', { user: 'alice' })), [7]);
+  assert.equal(ok(c.invoke('get')), 0, 'the shared counter is separate');
+});
