@@ -1,13 +1,19 @@
 #!/usr/bin/env -S node --import tsx
 /**
- * `node --import tsx packages/sdk/src/cli.ts build [dir] [--protocol N] [--out DIR] [--no-cache]`:
- * builds a contract and prints its Wasm path, size and interface.
+ * `node --import tsx packages/sdk/src/cli.ts build [dir] [--protocol N] [--out DIR] [--no-cache]`
+ * builds a contract and prints its Wasm path, size and interface; `bindings [dir] [--out DIR]`
+ * writes a typed TypeScript client package for it.
  */
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContractBuildError } from './analyze.ts';
+import { generateBindings, writeBindings } from './bindings.ts';
 import { buildContract } from './build.ts';
 
-const usage = 'usage: build [contract dir] [--protocol N] [--out DIR] [--max-size BYTES] [--no-cache]';
+const usage = [
+  'usage: build [contract dir] [--protocol N] [--out DIR] [--max-size BYTES] [--no-cache]',
+  '       bindings [contract dir] [--out DIR]   (typed TypeScript client; default DIR <dir>/build/bindings)',
+].join('\n');
 
 const main = async (argv: string[]): Promise<number> => {
   const { positionals, values } = parseArgs({
@@ -22,9 +28,16 @@ const main = async (argv: string[]): Promise<number> => {
     },
   });
   const [command, dir = '.'] = positionals;
-  if (values.help || command !== 'build') {
+  if (values.help || (command !== 'build' && command !== 'bindings')) {
     console.log(usage);
     return values.help ? 0 : 2;
+  }
+  if (command === 'bindings') {
+    const built = await buildContract(dir);
+    const out = values.out ?? join(dirname(built.wasmPath), 'bindings');
+    writeBindings(generateBindings(built), out);
+    console.log(`${out}: TypeScript bindings for ${built.name}`);
+    return 0;
   }
   const started = performance.now();
   const r = await buildContract(dir, {

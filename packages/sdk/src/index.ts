@@ -10,3 +10,4 @@ export { ContractBuildError, analyze, loadUserFiles } from './analyze.ts';
 export { specEntries, specType, encodeEntries } from './spec.ts';
 export { readCustomSections } from './wasm-sections.ts';
 export type * from './types.ts';
+export { generateBindings, writeBindings, type Bindings } from './bindings.ts';
