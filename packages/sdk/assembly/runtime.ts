@@ -1,6 +1,6 @@
 // Support for the code the build generates (contract function wrappers and the conversions of
 // contract types). Not meant to be called by hand.
-import { vec_get, vec_len } from "./env";
+import { contract_event, map_new, vec_get, vec_len } from "./env";
 import { mapFromSlices, mapToSlices } from "./map";
 import { vecFromMemory } from "./vec";
 import { Tag, expectTag, u32FromVal, u32Val, valEquals } from "./val";
@@ -84,4 +84,15 @@ import { Tag, expectTag, u32FromVal, u32Val, valEquals } from "./val";
 // @ts-ignore: decorator
 @global export function __sdk_valEquals(a: u64, b: u64): bool {
   return valEquals(a, b);
+}
+
+/** Publishes a contract event from its topic Vals and data. */
+// @ts-ignore: decorator
+@global export function __sdk_publish(topics: StaticArray<u64>, data: u64): void {
+  contract_event(vecFromMemory(changetype<usize>(topics), <u32>topics.length), data);
+}
+
+// @ts-ignore: decorator
+@global export function __sdk_emptyMap(): u64 {
+  return map_new();
 }

@@ -14,6 +14,7 @@ import {
   type ContractModel,
   type ContractType,
   type EnumDef,
+  type EventDef,
   type Field,
   type FunctionDef,
   type StructDef,
@@ -47,6 +48,7 @@ export interface Analysis {
   /** Each union with the class declaring each case, in case order. */
   readonly unions: readonly (Located<UnionDef> & { readonly caseNodes: readonly ts.ClassDeclaration[] })[];
   readonly enums: readonly Located<EnumDef>[];
+  readonly events: readonly Located<EventDef>[];
 }
 
 const BUILTINS: Record<string, BuiltinName> = {
@@ -175,7 +177,7 @@ export const loadUserFiles = (
 interface Declared {
   readonly file: UserFile;
   readonly node: ts.ClassDeclaration | ts.EnumDeclaration | ts.TypeAliasDeclaration;
-  readonly kind: 'struct' | 'union' | 'enum' | 'error' | 'alias';
+  readonly kind: 'struct' | 'union' | 'enum' | 'error' | 'event' | 'alias';
 }
 
 /** Collects the contract types and aliases declared in the user files, by name. */
@@ -196,7 +198,9 @@ const collectDeclarations = (files: readonly UserFile[]): Map<string, Declared> 
       const decorators = decoratorNames(st);
       const contractType = decorators.includes('contracttype');
       const contractError = decorators.includes('contracterror');
-      if (ts.isClassDeclaration(st) && st.name && (contractType || contractError)) {
+      if (ts.isClassDeclaration(st) && st.name && decorators.includes('contractevent')) {
+        add(st.name.text, { file, node: st, kind: 'event' });
+      } else if (ts.isClassDeclaration(st) && st.name && (contractType || contractError)) {
         if (contractError)
           fail(
             file,
@@ -259,6 +263,8 @@ class TypeResolver {
         return unsupported(
           `${name} is a @contracterror enum: fail with it (panicWithError), do not pass it as a value`,
         );
+      if (d.kind === 'event')
+        return unsupported(`${name} is a @contractevent: publish it, do not pass it as a value`);
       if (d.kind === 'enum' && inGeneric)
         return unsupported(
           `an enum inside a Vec or Map cannot be told from an i32 in AssemblyScript: use u32 there, or a @contracttype class`,
@@ -334,6 +340,28 @@ const classFields = (
   return fields;
 };
 
+/** The fields (constructor parameters or properties) marked `@topic`. */
+const topicFieldNames = (file: UserFile, cls: ts.ClassDeclaration): string[] => {
+  const ctor = cls.members.find(ts.isConstructorDeclaration);
+  const nodes: (ts.ParameterDeclaration | ts.ClassElement)[] = [...(ctor?.parameters ?? []), ...cls.members];
+  return nodes
+    .filter((n) => decoratorNames(n).includes('topic'))
+    .map((n) => (n.name as ts.Node).getText(file.source));
+};
+
+/** `@contractevent("a", "b")` sets the prefix topics; the default is the name in snake_case. */
+const eventPrefixTopics = (file: UserFile, cls: ts.ClassDeclaration, name: string): string[] => {
+  const d = decoratorsOf(cls).find((x) => decoratorName(x) === 'contractevent') as ts.Decorator;
+  const topics = ts.isCallExpression(d.expression)
+    ? d.expression.arguments.map((a) =>
+        ts.isStringLiteralLike(a) ? a.text : fail(file, a, 'event prefix topics are string literals'),
+      )
+    : [name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()];
+  if (topics.length > 2) fail(file, d, 'an event has at most 2 prefix topics');
+  for (const t of topics) checkName(file, d, 'event topic', t, 32);
+  return topics;
+};
+
 const enumCases = (file: UserFile, node: ts.EnumDeclaration): EnumDef['cases'] => {
   let next = 0;
   return node.members.map((m) => {
@@ -358,6 +386,7 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
   const structs: Analysis['structs'][number][] = [];
   const unions: Analysis['unions'][number][] = [];
   const enums: Located<EnumDef>[] = [];
+  const events: Located<EventDef>[] = [];
   const types: TypeDef[] = [];
 
   for (const [name, d] of declared) {
@@ -370,6 +399,21 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
       const def: EnumDef = { kind: d.kind, name, doc, cases: enumCases(d.file, node) };
       enums.push({ def, file: d.file, node });
       types.push(def);
+    } else if (d.kind === 'event') {
+      const node = d.node as ts.ClassDeclaration;
+      if (node.heritageClauses?.length || node.typeParameters?.length)
+        fail(d.file, node, `event ${name} cannot extend anything or be generic`);
+      const fields = classFields(d.file, node, resolver, name);
+      const topics = new Set(topicFieldNames(d.file, node));
+      for (const f of fields) checkName(d.file, node, 'event field', f.name, 30);
+      const def: EventDef = {
+        kind: 'event',
+        name,
+        doc,
+        prefixTopics: eventPrefixTopics(d.file, node, name),
+        params: fields.map((f) => ({ ...f, topic: topics.has(f.name) })),
+      };
+      events.push({ def, file: d.file, node });
     } else if (d.kind === 'struct') {
       const node = d.node as ts.ClassDeclaration;
       if (node.heritageClauses?.length)
@@ -454,13 +498,14 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
   if (functions.length === 0)
     fail(entry, entry.source, 'the contract exports no functions (`export function name(...)`)');
   return {
-    model: { functions: functions.map((f) => f.def), types },
+    model: { functions: functions.map((f) => f.def), types, events: events.map((e) => e.def) },
     entry,
     files,
     functions,
     structs,
     unions,
     enums,
+    events,
   };
 };
 

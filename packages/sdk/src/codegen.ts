@@ -86,13 +86,33 @@ export const generateSources = (analysis: Analysis): Map<string, string> => {
   };
 
   // The SDK decorators exist only for the build.
-  for (const file of analysis.files)
-    for (const st of file.source.statements)
-      for (const d of decoratorsOf(st)) {
-        const name = decoratorName(d);
-        if (name === 'contracttype' || name === 'contracterror')
-          edit(file, blank(file, d.getStart(file.source), d.end));
-      }
+  const sdkDecorators = new Set(['contracttype', 'contracterror', 'contractevent', 'topic']);
+  for (const file of analysis.files) {
+    const visit = (node: ts.Node): void => {
+      for (const d of decoratorsOf(node))
+        if (sdkDecorators.has(decoratorName(d))) edit(file, blank(file, d.getStart(file.source), d.end));
+      ts.forEachChild(node, visit);
+    };
+    visit(file.source);
+  }
+
+  for (const { def, file, node } of analysis.events) {
+    const topics = def.params.filter((p) => p.topic);
+    const data = def.params.filter((p) => !p.topic).sort(byName);
+    const putTopics = [
+      ...def.prefixTopics.map((t) => symbolExpr(t)),
+      ...topics.map((p) => conv.toVal(p.type, `this.${p.name}`)),
+    ].map((v, i) => `unchecked((__t[${i}] = ${v}));`);
+    const putData = data.map((p, i) => `unchecked((__v[${i}] = ${conv.toVal(p.type, `this.${p.name}`)}));`);
+    const dataExpr =
+      data.length === 0 ? '__sdk_emptyMap()' : `__sdk_structToVal(${keysExpr(data.map((p) => p.name))}, __v)`;
+    addMembers(
+      file,
+      node as ts.ClassDeclaration,
+      `/** Publishes this event. */ publish(): void { const __t = new StaticArray<u64>(${putTopics.length}); ${putTopics.join(' ')} ` +
+        `const __v = new StaticArray<u64>(${data.length}); ${putData.join(' ')} __sdk_publish(__t, ${dataExpr}); }`,
+    );
+  }
 
   for (const { def, file, node } of analysis.structs) {
     const cls = def.name;

@@ -5,7 +5,7 @@
  */
 import { xdr } from '@stellar/stellar-sdk';
 import { ContractBuildError } from './analyze.ts';
-import type { ContractModel, ContractType, TypeDef } from './types.ts';
+import type { ContractModel, ContractType, EventDef, TypeDef } from './types.ts';
 
 const T = xdr.ScSpecTypeDef;
 
@@ -111,9 +111,32 @@ const typeEntry = (d: TypeDef): xdr.ScSpecEntry => {
   }
 };
 
-/** The spec entries: contract types first, then functions, each in source order. */
+const eventEntry = (e: EventDef): xdr.ScSpecEntry =>
+  xdr.ScSpecEntry.scSpecEntryEventV0(
+    new xdr.ScSpecEventV0({
+      doc: e.doc,
+      lib: '',
+      name: e.name,
+      prefixTopics: [...e.prefixTopics],
+      params: e.params.map(
+        (p) =>
+          new xdr.ScSpecEventParamV0({
+            doc: p.doc,
+            name: p.name,
+            type: specType(p.type),
+            location: p.topic
+              ? xdr.ScSpecEventParamLocationV0.scSpecEventParamLocationTopicList
+              : xdr.ScSpecEventParamLocationV0.scSpecEventParamLocationData,
+          }),
+      ),
+      dataFormat: xdr.ScSpecEventDataFormat.scSpecEventDataFormatMap,
+    }),
+  );
+
+/** The spec entries: contract types, events, then functions, each in source order. */
 export const specEntries = (model: ContractModel): xdr.ScSpecEntry[] => [
   ...model.types.map(typeEntry),
+  ...model.events.map(eventEntry),
   ...model.functions.map((f) =>
     xdr.ScSpecEntry.scSpecEntryFunctionV0(
       new xdr.ScSpecFunctionV0({

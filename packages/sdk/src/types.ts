@@ -77,6 +77,20 @@ export interface EnumDef {
 
 export type TypeDef = StructDef | UnionDef | EnumDef;
 
+export interface EventParam extends Field {
+  /** A topic (after the prefix topics) rather than part of the data map. */
+  readonly topic: boolean;
+}
+
+/** A `@contractevent` class: topics are the prefix symbols then the `@topic` fields; data is a map. */
+export interface EventDef {
+  readonly kind: 'event';
+  readonly name: string;
+  readonly doc: string;
+  readonly prefixTopics: readonly string[];
+  readonly params: readonly EventParam[];
+}
+
 export interface FunctionDef {
   readonly name: string;
   readonly doc: string;
@@ -87,4 +101,5 @@ export interface FunctionDef {
 export interface ContractModel {
   readonly functions: readonly FunctionDef[];
   readonly types: readonly TypeDef[];
+  readonly events: readonly EventDef[];
 }

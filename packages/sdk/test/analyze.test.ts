@@ -196,3 +196,36 @@ test('symbol literals become constants; invalid ones fail the build', () => {
   );
   assert.throws(() => generateSources(bad), /index\.ts:2:.*'no spaces' is not a symbol/);
 });
+
+test('events: prefix topics, @topic fields, and what an event cannot be', () => {
+  const a = analyzeText(`
+/** Moved. */
+@contractevent export class TokenMoved { constructor(@topic public from: Address, public amount: I128) {} }
+@contractevent("x", "y") export class Other { @topic who: Symbol = symbol("a"); }
+export function f(): void {}`);
+  const [moved, other] = specEntries(a.model)
+    .filter((e) => e.type === 'scSpecEntryEventV0')
+    .map((e) => (e as xdr.ScSpecEntry & { eventV0: xdr.ScSpecEventV0 }).eventV0);
+  assert.equal(String(moved.name), 'TokenMoved');
+  assert.equal(String(moved.doc), 'Moved.');
+  assert.deepEqual(moved.prefixTopics.map(String), ['token_moved']);
+  assert.deepEqual(
+    moved.params.map((p) => [String(p.name), p.type.type, p.location.name]),
+    [
+      ['from', 'scSpecTypeAddress', 'scSpecEventParamLocationTopicList'],
+      ['amount', 'scSpecTypeI128', 'scSpecEventParamLocationData'],
+    ],
+  );
+  assert.deepEqual(other.prefixTopics.map(String), ['x', 'y']);
+  const text = generateSources(a).get(a.entry.path) as string;
+  assert.match(text, /publish\(\): void \{/);
+  assert.doesNotMatch(text, /@topic|@contractevent/);
+  rejects(
+    '@contractevent("a", "b", "c") class E { x: u32 = 0; }\nexport function f(): void {}',
+    /at most 2 prefix topics/,
+  );
+  rejects(
+    '@contractevent class E { x: u32 = 0; }\nexport function f(e: E): void {}',
+    /is a @contractevent: publish it/,
+  );
+});

@@ -1,5 +1,16 @@
 import { Symbol, Val, Vec, publishEvent, storage, symbol } from "@sorobox/sdk";
 
+/** Published when a user's counter is bumped: topics ["bumped", user], data { by, total }. */
+@contractevent
+export class Bumped {
+  constructor(
+    /** Whose counter. */
+    @topic public user: Symbol,
+    public by: u32,
+    public total: u32,
+  ) {}
+}
+
 /** Instance storage lives with the contract: bump its TTL whenever it is used. */
 const INSTANCE_BUMP_THRESHOLD: u32 = 50;
 const INSTANCE_BUMP_TO: u32 = 100;
@@ -33,6 +44,7 @@ export function bump(user: Symbol, by: u32): u32 {
   const total = storage.persistent.getOr<Symbol, u32>(user, 0) + by;
   storage.persistent.set<Symbol, u32>(user, total);
   storage.persistent.extendTtl<Symbol>(user, 200_000, 300_000);
+  new Bumped(user, by, total).publish();
   return total;
 }
 

@@ -53,3 +53,35 @@ test('per-user counters live in persistent storage with their own TTL', () => {
   assert.deepEqual(ok(c.invoke('user_count', { user: 'alice' })), [7]);
   assert.equal(ok(c.invoke('get')), 0, 'the shared counter is separate');
 });
+
+test('a @contractevent is declared in the spec, and what bump publishes parses with it', () => {
+  const [declared] = counter.spec.events();
+  assert.equal(String(declared.name), 'Bumped');
+  assert.deepEqual(declared.prefixTopics.map(String), ['bumped']);
+  assert.deepEqual(
+    declared.params.map((p) => [String(p.name), p.location.name]),
+    [
+      ['user', 'scSpecEventParamLocationTopicList'],
+      ['by', 'scSpecEventParamLocationData'],
+      ['total', 'scSpecEventParamLocationData'],
+    ],
+  );
+  const c = counter.deploy();
+  c.invoke('bump', { user: 'alice', by: 4 });
+  const r = c.invoke('bump', { user: 'alice', by: 3 });
+  assert.ok(r.ok);
+  const [event] = r.result.events;
+  const { topics, data } = event.event.body.v0;
+  assert.deepEqual(topics, [xdr.ScVal.scvSymbol('bumped'), xdr.ScVal.scvSymbol('alice')]);
+  assert.ok(
+    data.equals(
+      xdr.ScVal.scvMap([
+        new xdr.ScMapEntry({ key: xdr.ScVal.scvSymbol('by'), val: xdr.ScVal.scvU32(3) }),
+        new xdr.ScMapEntry({ key: xdr.ScVal.scvSymbol('total'), val: xdr.ScVal.scvU32(7) }),
+      ]),
+    ),
+  );
+  const parsed = counter.spec.parseEvent(topics, data);
+  assert.equal(parsed?.name, 'Bumped');
+  assert.deepEqual({ ...parsed?.data }, { user: 'alice', by: 3, total: 7 });
+});
