@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ErrorCode, ErrorType, MemorySnapshot } from '@sorobox/host';
+import { TestContract } from '../src/testing.ts';
+
+test('cross-contract calls: invokeContract converts the result, tryInvokeContract returns the error', async () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'sdk-call-'));
+  const counter = await TestContract.load(
+    new URL('../../../contracts/examples/counter', import.meta.url).pathname,
+    { outDir },
+  );
+  const caller = await TestContract.load(new URL('../fixtures/caller', import.meta.url).pathname, { outDir });
+  const snapshot = new MemorySnapshot();
+  const c = counter.deploy({ snapshot });
+  const k = caller.deploy({ snapshot });
+  const bumped = k.invoke('bump_on', { counter: c.address, user: 'bob', by: 2 });
+  assert.ok(bumped.ok && bumped.value === 2);
+  const again = k.invoke('bump_on', { counter: c.address, user: 'bob', by: 5 });
+  assert.ok(again.ok && again.value === 7);
+  const seen = c.invoke('user_count', { user: 'bob' });
+  assert.ok(seen.ok);
+  assert.deepEqual(seen.value, [7]);
+  const missing = k.invoke('try_call', { contract: c.address, fn: 'no_such_fn' });
+  assert.ok(missing.ok);
+  // try_call hands back contract errors as they are, and any other error as (Context, InvalidAction).
+  assert.equal(missing.value, (ErrorType.Context << 16) | ErrorCode.InvalidAction);
+  const fine = k.invoke('try_call', { contract: c.address, fn: 'increment' });
+  assert.ok(fine.ok && fine.value === 0xffffffff);
+});
