@@ -13,7 +13,7 @@ import {
 } from "./env";
 import { Str } from "./string";
 import { Vec } from "./vec";
-import { Tag, VOID, Val, expectTag, tagOf, u64FromVal, valCompare, valEquals, refEquals } from "./val";
+import { Tag, VOID, Val, expectTag, tagOf, u64FromVal, valCompare, refEquals } from "./val";
 
 export class Address extends Val {
   constructor(raw: u64) {

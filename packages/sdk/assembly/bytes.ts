@@ -14,7 +14,7 @@ import {
   bytes_put,
   bytes_slice,
 } from "./env";
-import { Tag, Val, expectTag, u32Val, valCompare, valEquals, refEquals } from "./val";
+import { Tag, Val, expectTag, u32Val, valCompare, refEquals } from "./val";
 
 /** What Bytes and every BytesN share. Conversion lives in the leaf classes only: see val.ts. */
 export class BytesBase extends Val {

@@ -15,7 +15,7 @@ import {
   map_values,
 } from "./env";
 import { Vec } from "./vec";
-import { TRUE, Tag, Val, expectTag, u32Val, valCompare, valEquals, refEquals } from "./val";
+import { TRUE, Tag, Val, expectTag, u32Val, valCompare, refEquals } from "./val";
 
 /**
  * A map from symbol keys given as (pointer, length) UTF-8 slices at `keys`, sorted, and raw Vals at

@@ -9,7 +9,7 @@ import {
   string_to_bytes,
 } from "./env";
 import { Bytes } from "./bytes";
-import { Tag, Val, expectTag, u32Val, valCompare, valEquals, refEquals } from "./val";
+import { Tag, Val, expectTag, u32Val, valCompare, refEquals } from "./val";
 
 export class Str extends Val {
   constructor(raw: u64) {

@@ -1,7 +1,7 @@
 // Symbols: identifiers of up to 32 chars from [a-zA-Z0-9_]. Up to 9 chars fit in a small Val
 // (6 bits a char), computed here without a host call; longer ones are host objects.
 import { symbol_copy_to_linear_memory, symbol_len, symbol_new_from_linear_memory } from "./env";
-import { Tag, Val, expectTags, symbolCodeChar, tagOf, u32Val, valCompare, valEquals, refEquals } from "./val";
+import { Tag, Val, expectTags, symbolCodeChar, tagOf, u32Val, valCompare, refEquals } from "./val";
 
 /** The 6-bit code of an ASCII char in a symbol, or 0 when the char is not allowed. */
 export function symbolCharCode(c: u32): u32 {

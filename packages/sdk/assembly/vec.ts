@@ -21,7 +21,7 @@ import {
   vec_slice,
   vec_unpack_to_linear_memory,
 } from "./env";
-import { Tag, VOID, Val, expectTag, u32Val, valCompare, valEquals, refEquals } from "./val";
+import { Tag, VOID, Val, expectTag, u32Val, valCompare, refEquals } from "./val";
 
 /** A vector from `len` raw Vals stored at `ptr`. */
 export function vecFromMemory(ptr: usize, len: u32): u64 {
