@@ -6,7 +6,7 @@
  * forms are CAP-86, protocol 28).
  */
 import { CostType } from '../budget/cost-type.ts';
-import { compareVals } from '../host/compare.ts';
+import { compareVals, findKey } from '../host/compare.ts';
 import type { Host } from '../host/host.ts';
 import { readBytes, readVals, writeVals } from '../host/linear-memory.ts';
 import { compareBytes, type MapObject } from '../host/objects.ts';
@@ -29,19 +29,6 @@ const newMap = (host: Host, keys: Val[], values: Val[]): Val => {
   return host.add({ tag: Tag.MapObject, keys, values });
 };
 
-/** Where `k` is, or where it would be inserted: keys are unique, so any binary search agrees. */
-const find = (host: Host, map: MapObject, k: Val): { found: boolean; index: number } => {
-  let lo = 0;
-  let hi = map.keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const c = compareVals(host, map.keys[mid], k);
-    if (c === 0) return { found: true, index: mid };
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return { found: false, index: lo };
-};
 
 /** `HostMap::from_exact_iter`: the pairs must already be strictly ascending by key. */
 const mapFromSorted = (host: Host, keys: Val[], values: Val[]): Val => {
@@ -125,7 +112,7 @@ export const mapFunctions: HostFnTable = {
   /** An existing key keeps its position; both its value and the key Val itself are replaced. */
   map_put: (host, m, k, v) => {
     const map = mapOf(host, m);
-    const { found, index } = find(host, map, k);
+    const { found, index } = findKey(host, map.keys, k);
     const keys = map.keys.slice();
     const values = map.values.slice();
     keys.splice(index, found ? 1 : 0, k);
@@ -135,14 +122,14 @@ export const mapFunctions: HostFnTable = {
 
   map_get: (host, m, k) => {
     const map = mapOf(host, m);
-    const { found, index } = find(host, map, k);
+    const { found, index } = findKey(host, map.keys, k);
     if (!found) throw missingKey('map_get');
     return map.values[index];
   },
 
   map_del: (host, m, k) => {
     const map = mapOf(host, m);
-    const { found, index } = find(host, map, k);
+    const { found, index } = findKey(host, map.keys, k);
     if (!found) throw missingKey('map_del');
     return newMap(
       host,
@@ -153,7 +140,7 @@ export const mapFunctions: HostFnTable = {
 
   map_len: (host, m) => fromU32(mapOf(host, m).keys.length),
 
-  map_has: (host, m, k) => fromBool(find(host, mapOf(host, m), k).found),
+  map_has: (host, m, k) => fromBool(findKey(host, mapOf(host, m).keys, k).found),
 
   map_key_by_pos: (host, m, i) => {
     const map = mapOf(host, m);

@@ -126,3 +126,17 @@ export const compareVals = (host: Host, a: Val, b: Val): number => {
     }
   }
 };
+
+/** Binary search of `k` in keys sorted by `compareVals`: its index, or where it would be inserted. */
+export const findKey = (host: Host, keys: readonly Val[], k: Val): { found: boolean; index: number } => {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compareVals(host, keys[mid], k);
+    if (c === 0) return { found: true, index: mid };
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return { found: false, index: lo };
+};

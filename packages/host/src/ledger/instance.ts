@@ -6,7 +6,7 @@
  */
 import { xdr } from '@stellar/stellar-sdk';
 import { CostType } from '../budget/cost-type.ts';
-import { compareVals } from '../host/compare.ts';
+import { findKey } from '../host/compare.ts';
 import type { Host } from '../host/host.ts';
 import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
 import type { Val } from '../val/val.ts';
@@ -64,18 +64,6 @@ const mapOf = (host: Host, frame: InstanceFrame): InstanceMap => {
   return frame.map;
 };
 
-const find = (host: Host, map: InstanceMap, k: Val): { found: boolean; index: number } => {
-  let lo = 0;
-  let hi = map.keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const c = compareVals(host, map.keys[mid], k);
-    if (c === 0) return { found: true, index: mid };
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return { found: false, index: lo };
-};
 
 const readMap = (host: Host): InstanceMap => mapOf(host, currentFrame(host));
 
@@ -86,18 +74,18 @@ const writeMap = (host: Host): InstanceMap => {
   return map;
 };
 
-export const instanceHas = (host: Host, k: Val): boolean => find(host, readMap(host), k).found;
+export const instanceHas = (host: Host, k: Val): boolean => findKey(host, readMap(host).keys, k).found;
 
 export const instanceGet = (host: Host, k: Val): Val => {
   const map = readMap(host);
-  const { found, index } = find(host, map, k);
+  const { found, index } = findKey(host, map.keys, k);
   if (!found) throw hostError(ErrorType.Storage, ErrorCode.MissingValue, 'key is missing from instance storage', k);
   return map.values[index];
 };
 
 export const instancePut = (host: Host, k: Val, v: Val): void => {
   const map = writeMap(host);
-  const { found, index } = find(host, map, k);
+  const { found, index } = findKey(host, map.keys, k);
   // The reference's maps are immutable: an insert copies them.
   host.budget.charge(CostType.MemCpy, (map.keys.length + 1) * 16);
   if (found) map.values[index] = v;
@@ -109,7 +97,7 @@ export const instancePut = (host: Host, k: Val, v: Val): void => {
 
 export const instanceDel = (host: Host, k: Val): void => {
   const map = writeMap(host);
-  const { found, index } = find(host, map, k);
+  const { found, index } = findKey(host, map.keys, k);
   if (!found) return;
   host.budget.charge(CostType.MemCpy, map.keys.length * 16);
   map.keys.splice(index, 1);
