@@ -14,7 +14,11 @@ export { loadContractCode, type ContractCode } from './vm/code.ts';
 export { invokeWasm } from './vm/invoke.ts';
 export * from './fees/index.ts';
 export {
+  applyHostFunction,
   invokeLedgerContract,
+  type AuthMode,
+  type HostFunctionRequest,
+  type HostFunctionResult,
   type LedgerFootprint,
   type LedgerInvokeRequest,
   type LedgerInvokeResult,

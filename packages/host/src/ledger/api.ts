@@ -1,10 +1,11 @@
 /**
- * Invoking a deployed contract against a ledger snapshot (`e2e_invoke.rs`'s `invoke_host_function`
- * for `InvokeContract`): with a declared footprint (enforcing, as a transaction runs) or without one
- * (recording, as a simulation runs). Returns the result, events and budget, and on success the
- * ledger changes the run made and the footprint it used.
+ * Running one `HostFunction` of an `InvokeHostFunctionOp` against a ledger snapshot
+ * (`e2e_invoke.rs`'s `invoke_host_function`): with a declared footprint (enforcing, as a transaction
+ * runs) or without one (recording, as a simulation runs). Returns the result, events and budget,
+ * and on success the ledger changes the run made and the footprint it used. This is the one entry
+ * point the network uses, for application and for simulation alike.
  */
-import { StrKey, type xdr } from '@stellar/stellar-sdk';
+import { StrKey, xdr } from '@stellar/stellar-sdk';
 import type { InvokeOutcome, InvokeResult } from '../api.ts';
 import { markFailedFrom } from '../host/diagnostics.ts';
 import type { Frame } from '../host/frame.ts';
@@ -24,6 +25,26 @@ export interface LedgerFootprint {
   readonly readWrite: readonly xdr.LedgerKey[];
 }
 
+/**
+ * How `require_auth` is answered: against the transaction's authorization entries (`enforce`), or
+ * by recording what the run needs so a client can sign it (`record`; `record_allow_nonroot` also
+ * records authorizations that are not at the root of the call tree), as simulation does.
+ */
+export type AuthMode = 'enforce' | 'record' | 'record_allow_nonroot';
+
+export interface HostFunctionRequest {
+  readonly hostFunction: xdr.HostFunction;
+  readonly snapshot: LedgerSnapshot;
+  /** The transaction's footprint. Without one the run records the footprint it needs. */
+  readonly footprint?: LedgerFootprint;
+  /** The operation's `auth` entries (enforcing mode). */
+  readonly auth?: readonly xdr.SorobanAuthorizationEntry[];
+  /** Default: `enforce` with a footprint, `record` without one. */
+  readonly authMode?: AuthMode;
+  /** The operation's (or else the transaction's) source account, `G...`. */
+  readonly sourceAccount?: string;
+}
+
 export interface LedgerInvokeRequest {
   /** The contract: its 32-byte id or its `C...` address. */
   readonly contract: Uint8Array | string;
@@ -41,6 +62,11 @@ export interface LedgerInvokeResult extends InvokeResult {
   readonly footprint: LedgerFootprint;
   /** Archived entries the run restored (recording mode only). */
   readonly restored: readonly xdr.LedgerKey[];
+}
+
+export interface HostFunctionResult extends LedgerInvokeResult {
+  /** The authorization entries the run needs (recording modes); empty when enforcing. */
+  readonly auth: readonly xdr.SorobanAuthorizationEntry[];
 }
 
 const failure = (e: unknown): InvokeOutcome => {
@@ -73,8 +99,27 @@ const checkSizes = (host: Host, footprint: Footprint, changes: readonly LedgerCh
   }
 };
 
+/** Runs the host function proper, inside the host-level frame; returns its result. */
+const runHostFunction = (host: Host, hostFunction: xdr.HostFunction): xdr.ScVal => {
+  const fnWire = hostFunction.toXdrObject();
+  switch (fnWire.type) {
+    case 0: {
+      const { contractAddress, functionName, args } = fnWire.invokeContract;
+      if (contractAddress.type !== 1)
+        throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, 'InvokeContract needs a contract address');
+      const name = new xdr.XdrString(functionName).bytes;
+      validateSymbol(name);
+      const fn = new TextDecoder().decode(name);
+      const value = callContract(host, new Uint8Array(contractAddress.contractId), fn, args.map((a) => scValToVal(host, xdr.ScVal.fromXdrObject(a))));
+      return valToScVal(host, value);
+    }
+    default:
+      throw hostError(ErrorType.Context, ErrorCode.InternalError, `host function type ${fnWire.type} is not implemented yet`);
+  }
+};
+
 /** Never throws for contract or host failures: they are in `outcome`. */
-export const invokeLedgerContract = (request: LedgerInvokeRequest, options: Omit<HostOptions, 'storage'> = {}): LedgerInvokeResult => {
+export const applyHostFunction = (request: HostFunctionRequest, options: Omit<HostOptions, 'storage'> = {}): HostFunctionResult => {
   const footprint = request.footprint
     ? Footprint.enforcing(request.footprint.readOnly, request.footprint.readWrite)
     : Footprint.recording();
@@ -87,11 +132,7 @@ export const invokeLedgerContract = (request: LedgerInvokeRequest, options: Omit
   let changes: readonly LedgerChange[] = [];
   try {
     for (const { key } of footprint.entries()) checkSupportedKey(key);
-    validateSymbol(new TextEncoder().encode(request.fn));
-    const id = typeof request.contract === 'string' ? new Uint8Array(StrKey.decodeContract(request.contract)) : request.contract;
-    const args = (request.args ?? []).map((a) => scValToVal(host, a));
-    const value = callContract(host, id, request.fn, args);
-    const result = valToScVal(host, value);
+    const result = runHostFunction(host, request.hostFunction);
     changes = storage.changes();
     checkSizes(host, footprint, changes);
     outcome = { ok: true, value: result };
@@ -109,5 +150,20 @@ export const invokeLedgerContract = (request: LedgerInvokeRequest, options: Omit
     changes,
     footprint: { readOnly: footprint.keys('read-only'), readWrite: footprint.keys('read-write') },
     restored: storage.restoredKeys(),
+    auth: [],
   };
+};
+
+/** Invokes one function of a deployed contract: `applyHostFunction` with an `InvokeContract`. */
+export const invokeLedgerContract = (request: LedgerInvokeRequest, options: Omit<HostOptions, 'storage'> = {}): LedgerInvokeResult => {
+  const contract = typeof request.contract === 'string' ? new Uint8Array(StrKey.decodeContract(request.contract)) : request.contract;
+  const hostFunction = xdr.HostFunction.fromXdrObject({
+    type: 0,
+    invokeContract: {
+      contractAddress: { type: 1, contractId: contract },
+      functionName: new xdr.XdrString(request.fn),
+      args: (request.args ?? []).map((a) => a.toXdrObject()),
+    },
+  });
+  return applyHostFunction({ hostFunction, snapshot: request.snapshot, footprint: request.footprint }, options);
 };
