@@ -1,0 +1,13 @@
+export type {
+  CloseMode,
+  EntryRecord,
+  EventRecord,
+  FeeStats,
+  LedgerRecord,
+  Network,
+  NetworkOptions,
+  OpenNetwork,
+  SubmitResult,
+  SubmitStatus,
+  TransactionRecord,
+} from './api.ts';
