@@ -4,7 +4,7 @@
  */
 import { CostType } from '../budget/cost-type.ts';
 import { compareVals } from '../host/compare.ts';
-import { diagnosticEvent, recordEvent } from '../host/diagnostics.ts';
+import { diagnosticEvent, emitEvent } from '../host/diagnostics.ts';
 import type { Host } from '../host/host.ts';
 import { maxLiveUntilLedger } from '../host/ledger-info.ts';
 import { readBytes, readVals } from '../host/linear-memory.ts';
@@ -16,9 +16,6 @@ import { VOID, fromBody, fromU32, tagOf, toError, toU32, type Val } from '../val
 import type { HostFnTable } from './types.ts';
 
 const LOG_SYMBOL = fromBody(Tag.SymbolSmall, symbolSmallBody(new TextEncoder().encode('log')));
-
-/** Size the reference declares for one entry of its events buffer (an event and its status). */
-const EVENT_ENTRY_BYTES = 48;
 
 /** Rust's `String::from_utf8_lossy`: invalid sequences become U+FFFD; a BOM is kept. */
 const utf8Lossy = (bytes: Uint8Array): Uint8Array =>
@@ -49,12 +46,8 @@ const obj_cmp = (host: Host, a: Val, b: Val): Val => {
   return BigInt(compareVals(host, a, b));
 };
 
-/** No topic validation: current hosts only limit event size, in the network (stellar-core). */
 const contract_event = (host: Host, topics: Val, data: Val): Val => {
-  const items = host.get(topics, Tag.VecObject).items;
-  host.budget.charge(CostType.MemAlloc, EVENT_ENTRY_BYTES);
-  host.budget.charge(CostType.MemCpy, EVENT_ENTRY_BYTES);
-  recordEvent(host, 'contract', host.currentFrame().contractId, items, data);
+  emitEvent(host, 'contract', host.currentFrame().contractId, host.get(topics, Tag.VecObject).items, data);
   return VOID;
 };
 

@@ -1,7 +1,8 @@
 /**
  * env.json module `ledger`, storage and TTL functions (`soroban-env-host/src/host.rs`, "ledger"
- * region; CAP-53 for the instance/code split, CAP-78 for the `_v2` extensions). Contract creation,
- * Wasm upload and executable updates belong to the lifecycle module.
+ * region; CAP-53 for the instance/code split, CAP-78 for the `_v2` extensions, CAP-85 for
+ * executable tags and references). Contract creation, Wasm upload and executable updates are in
+ * `lifecycle.ts`; the table below includes them.
  */
 import type { Host } from '../host/host.ts';
 import {
@@ -14,16 +15,19 @@ import {
   loadInstance,
   putContractData,
   storageOf,
-  wasmHashOf,
 } from '../ledger/data.ts';
+import { EXTERNAL_REF_EXECUTABLE, resolveExternalRef, tagEntryKey, WASM_EXECUTABLE } from '../ledger/executable.ts';
+import { checkTagPut, isExecutableTag, refuseTagDelete } from '../ledger/executable-tag.ts';
 import { instanceDel, instanceGet, instanceHas, instancePut } from '../ledger/instance.ts';
 import { contractCodeKey, instanceKey, PERSISTENT, TEMPORARY, type Durability, type LedgerKeyWire } from '../ledger/keys.ts';
 import { extendTtl, extendTtlV2 } from '../ledger/ttl.ts';
 import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
 import { VOID, fromBool, toU32, type Val } from '../val/val.ts';
+import { lifecycleFunctions } from './lifecycle.ts';
 import type { HostFnTable } from './types.ts';
 
 /** `StorageType`, passed as a raw u64: Temporary = 0, Persistent = 1, Instance = 2. */
+const PERSISTENT_TYPE = 1n;
 const INSTANCE = 2n;
 
 /** A raw enum argument outside its variants fails to unmarshal, as a bad argument does. */
@@ -48,6 +52,7 @@ const refuseInstance = (t: bigint): void => {
 
 const put_contract_data = (host: Host, k: Val, v: Val, t: Val): Val => {
   const type = storageType(t);
+  if (isExecutableTag(k)) checkTagPut(host, type === PERSISTENT_TYPE, v);
   if (type === INSTANCE) instancePut(host, k, v);
   else putContractData(host, k, v, durability(type));
   return VOID;
@@ -65,6 +70,7 @@ const get_contract_data = (host: Host, k: Val, t: Val): Val => {
 
 const del_contract_data = (host: Host, k: Val, t: Val): Val => {
   const type = storageType(t);
+  if (isExecutableTag(k)) refuseTagDelete(k);
   if (type === INSTANCE) instanceDel(host, k);
   else delContractData(host, k, durability(type));
   return VOID;
@@ -100,10 +106,18 @@ const v2 = (host: Host, extendTo: Val, minExt: Val, maxExt: Val): Extension => {
 
 const extendInstance = (contractId: Uint8Array, extend: Extension): void => extend(instanceKey(contractId));
 
-/** The code entry of the contract's Wasm; the built-in asset contract has none to extend. */
+/**
+ * What keeps the contract executable: its code entry, and for a CAP-85 reference also the owner's
+ * tag entry (extended first) and the code it resolves to. The asset contract has nothing to extend.
+ */
 const extendCode = (host: Host, contractId: Uint8Array, extend: Extension): void => {
-  const hash = wasmHashOf(loadInstance(host, storageOf(host), contractId).executable);
-  if (hash) extend(contractCodeKey(hash));
+  const storage = storageOf(host);
+  const executable = loadInstance(host, storage, contractId).executable;
+  if (executable.type === WASM_EXECUTABLE) extend(contractCodeKey(executable.wasmHash));
+  if (executable.type === EXTERNAL_REF_EXECUTABLE) {
+    extend(tagEntryKey(executable.externalRef));
+    extend(contractCodeKey(resolveExternalRef(host, storage, executable.externalRef)));
+  }
 };
 
 const extend_current_contract_instance_and_code_ttl = (host: Host, threshold: Val, extendTo: Val): Val => {
@@ -150,6 +164,7 @@ const extend_contract_instance_and_code_ttl_v2 = (
 };
 
 export const ledgerFunctions: HostFnTable = {
+  ...lifecycleFunctions,
   put_contract_data,
   has_contract_data,
   get_contract_data,

@@ -1,4 +1,5 @@
 /** Recording events: contract events always, diagnostic ones only when diagnostics are on. */
+import { CostType } from '../budget/cost-type.ts';
 import { HostError } from '../val/error.ts';
 import { symbolSmallBody } from '../val/symbol.ts';
 import { Tag } from '../val/tag.ts';
@@ -8,6 +9,20 @@ import type { Host } from './host.ts';
 
 export const recordEvent = (host: Host, kind: EventKind, contractId: Uint8Array | undefined, topics: readonly Val[], data: Val): void => {
   host.events.push({ kind, contractId, topics, data, failedCall: false });
+};
+
+/** Size the reference declares for one entry of its events buffer (an event and its status). */
+const EVENT_ENTRY_BYTES = 48;
+
+/**
+ * Records a contract or system event, charged as one push to the reference's events buffer.
+ * Topics and data are not limited here: the reference host has no per-event limits, only the
+ * metered conversion at the end of the run and the network's total events size.
+ */
+export const emitEvent = (host: Host, kind: 'contract' | 'system', contractId: Uint8Array | undefined, topics: readonly Val[], data: Val): void => {
+  host.budget.charge(CostType.MemAlloc, EVENT_ENTRY_BYTES);
+  host.budget.charge(CostType.MemCpy, EVENT_ENTRY_BYTES);
+  recordEvent(host, kind, contractId, topics, data);
 };
 
 /** Records a diagnostic event built by `build`, unmetered (shadow budget), when diagnostics are on. */

@@ -3,7 +3,8 @@
  * (`e2e_invoke.rs`'s `invoke_host_function`): with a declared footprint (enforcing, as a transaction
  * runs) or without one (recording, as a simulation runs). Returns the result, events and budget,
  * and on success the ledger changes the run made and the footprint it used. This is the one entry
- * point the network uses, for application and for simulation alike.
+ * point the network uses, for application and for simulation alike: `InvokeContract`,
+ * `UploadContractWasm`, `CreateContract` and `CreateContractV2` (see `host-function.ts`).
  */
 import { StrKey, xdr } from '@stellar/stellar-sdk';
 import type { InvokeOutcome, InvokeResult } from '../api.ts';
@@ -11,11 +12,10 @@ import { markFailedFrom } from '../host/diagnostics.ts';
 import type { Frame } from '../host/frame.ts';
 import { Host, type HostOptions } from '../host/host.ts';
 import { ErrorCode, ErrorType, HostError, formatError, hostError } from '../val/error.ts';
-import { validateSymbol } from '../val/symbol.ts';
-import { eventToXdr } from '../xdr/events.ts';
-import { scValToVal, valToScVal } from '../xdr/scval.ts';
-import { callContract } from './contract-call.ts';
+import { eventsForFailedRun, externalizeEvents } from '../xdr/events.ts';
+import { valToScVal } from '../xdr/scval.ts';
 import { Footprint } from './footprint.ts';
+import { hostFunctionName, runHostFunction } from './host-function.ts';
 import { CONTRACT_CODE, CONTRACT_DATA, checkSupportedKey, encodeEntry, encodeKey } from './keys.ts';
 import type { LedgerSnapshot } from './snapshot.ts';
 import { Storage, type LedgerChange } from './storage.ts';
@@ -99,23 +99,14 @@ const checkSizes = (host: Host, footprint: Footprint, changes: readonly LedgerCh
   }
 };
 
-/** Runs the host function proper, inside the host-level frame; returns its result. */
-const runHostFunction = (host: Host, hostFunction: xdr.HostFunction): xdr.ScVal => {
-  const fnWire = hostFunction.toXdrObject();
-  switch (fnWire.type) {
-    case 0: {
-      const { contractAddress, functionName, args } = fnWire.invokeContract;
-      if (contractAddress.type !== 1)
-        throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, 'InvokeContract needs a contract address');
-      const name = new xdr.XdrString(functionName).bytes;
-      validateSymbol(name);
-      const fn = new TextDecoder().decode(name);
-      const value = callContract(host, new Uint8Array(contractAddress.contractId), fn, args.map((a) => scValToVal(host, xdr.ScVal.fromXdrObject(a))));
-      return valToScVal(host, value);
-    }
-    default:
-      throw hostError(ErrorType.Context, ErrorCode.InternalError, `host function type ${fnWire.type} is not implemented yet`);
-  }
+/**
+ * stellar-core's limit on what a run emits: the emitted events plus the return value, in XDR bytes
+ * (`txMaxContractEventsSizeBytes`). Over it the operation fails with `Error(Budget, ExceededLimit)`.
+ */
+const checkEventsSize = (host: Host, eventBytes: number, result: xdr.ScVal): void => {
+  const total = eventBytes + result.toXdr().length;
+  if (total > host.config.txMaxContractEventsSizeBytes)
+    throw hostError(ErrorType.Budget, ErrorCode.ExceededLimit, `events and return value of ${total} bytes exceed the network limit`);
 };
 
 /** Never throws for contract or host failures: they are in `outcome`. */
@@ -125,27 +116,32 @@ export const applyHostFunction = (request: HostFunctionRequest, options: Omit<Ho
     : Footprint.recording();
   const storage = new Storage(request.snapshot, footprint);
   const host = new Host({ ...options, storage });
-  // The host-function frame the reference runs every invocation in: it counts towards the depth limit.
-  const hostFrame: Frame = { contractId: undefined, fn: 'InvokeContract', relative: [], vm: undefined, prng: undefined, eventsStart: 0 };
+  // The host-function frame the reference runs every host function in: it counts towards the depth limit.
+  const hostFrame: Frame = { contractId: undefined, fn: hostFunctionName(request.hostFunction), relative: [], vm: undefined, prng: undefined, eventsStart: 0 };
   host.frames.push(hostFrame);
   let outcome: InvokeOutcome;
   let changes: readonly LedgerChange[] = [];
+  let events: xdr.DiagnosticEvent[];
   try {
     for (const { key } of footprint.entries()) checkSupportedKey(key);
-    const result = runHostFunction(host, request.hostFunction);
+    const value = valToScVal(host, runHostFunction(host, request.hostFunction));
     changes = storage.changes();
     checkSizes(host, footprint, changes);
-    outcome = { ok: true, value: result };
+    const externalized = externalizeEvents(host);
+    checkEventsSize(host, externalized.emittedBytes, value);
+    events = externalized.events;
+    outcome = { ok: true, value };
   } catch (e) {
     outcome = failure(e);
     changes = [];
     markFailedFrom(host, 0); // the whole invocation failed: nothing it emitted stands
+    events = eventsForFailedRun(host);
   } finally {
     host.frames.pop();
   }
   return {
     outcome,
-    events: host.events.map((e) => eventToXdr(host, e)),
+    events,
     budget: host.budget.report(),
     changes,
     footprint: { readOnly: footprint.keys('read-only'), readWrite: footprint.keys('read-write') },

@@ -7,10 +7,11 @@ import { markFailedFrom } from '../host/diagnostics.ts';
 import type { Host } from '../host/host.ts';
 import { bytesEqual } from '../host/objects.ts';
 import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
-import type { Val } from '../val/val.ts';
+import { VOID, type Val } from '../val/val.ts';
 import { loadContractCode, type ContractCode } from '../vm/code.ts';
 import { invokeWasm } from '../vm/invoke.ts';
-import { loadInstance, loadWasm, storageOf, wasmHashOf, type ContractExecutableWire } from './data.ts';
+import { loadInstance, loadWasm, storageOf, type ContractExecutableWire } from './data.ts';
+import { resolveWasmHash } from './executable.ts';
 import { persistInstanceStorage, popInstanceFrame, pushInstanceFrame } from './instance.ts';
 import type { Storage } from './storage.ts';
 
@@ -20,16 +21,19 @@ export const RESERVED_FN_PREFIX = '__';
 export interface CallOptions {
   /** A call the host itself makes: reserved names are allowed. */
   readonly internal?: boolean;
+  /** A function the code does not export returns Void without running (a default constructor). */
+  readonly missingFunctionIsNoop?: boolean;
 }
 
 const codeCache = new Map<string, ContractCode>();
 
 /**
- * The compiled code of an executable. Ledger code entries are keyed by the Wasm's sha256, so the
- * entry's hash names the module without hashing the Wasm again on every call.
+ * The compiled code of an executable, resolved now (through the owner's tag entry for a CAP-85
+ * reference). Ledger code entries are keyed by the Wasm's sha256, so the entry's hash names the
+ * module without hashing the Wasm again on every call.
  */
 export const resolveCode = (host: Host, storage: Storage, executable: ContractExecutableWire): ContractCode => {
-  const hash = wasmHashOf(executable);
+  const hash = resolveWasmHash(host, storage, executable);
   if (!hash) throw hostError(ErrorType.Context, ErrorCode.InternalError, 'the built-in Stellar Asset contract is not available in this host');
   const wasm = loadWasm(host, storage, hash);
   const maxMemoryBytes = host.budget.limits.memoryBytes;
@@ -47,6 +51,7 @@ export const callContract = (host: Host, contractId: Uint8Array, fn: string, arg
   const storage = storageOf(host);
   const instance = loadInstance(host, storage, contractId);
   const code = resolveCode(host, storage, instance.executable);
+  if (options.missingFunctionIsNoop && !code.functions.has(fn)) return VOID;
 
   const mark = storage.mark();
   const eventsStart = host.events.length;

@@ -14,6 +14,7 @@ import {
   contractCodeKey,
   contractDataKey,
   instanceKey,
+  PERSISTENT,
   type Durability,
   type LedgerEntryWire,
   type LedgerKeyWire,
@@ -88,7 +89,7 @@ export const wireToVal = (host: Host, w: ScValWire): Val => {
 export const dataKey = (host: Host, k: Val, durability: Durability): LedgerKeyWire =>
   contractDataKey(currentContractId(host), storageKeyScVal(host, k), durability);
 
-const contractDataOf = (entry: LedgerEntryWire): xdr.ContractDataEntryWire => {
+export const contractDataOf = (entry: LedgerEntryWire): xdr.ContractDataEntryWire => {
   if (entry.data.type !== 6) throw hostError(ErrorType.Storage, ErrorCode.InternalError, 'expected a contract data ledger entry');
   return entry.data.contractData;
 };
@@ -134,17 +135,39 @@ export const loadInstance = (host: Host, storage: Storage, contractId: Uint8Arra
   return val.instance;
 };
 
-/** Replaces the instance storage map of an existing instance entry, keeping its TTL. */
-export const storeInstanceStorage = (host: Host, storage: Storage, contractId: Uint8Array, map: xdr.ScMapEntryWire[]): void => {
+export interface InstanceUpdate {
+  readonly executable?: ContractExecutableWire;
+  readonly storage?: xdr.ScMapEntryWire[];
+}
+
+/**
+ * `store_contract_instance`: replaces the executable and/or the storage map of a contract's
+ * instance entry, keeping its TTL; a contract that does not exist yet gets a new entry (it needs an
+ * executable) live for the minimum persistent TTL.
+ */
+export const storeContractInstance = (host: Host, storage: Storage, contractId: Uint8Array, update: InstanceUpdate): void => {
   const key = instanceKey(contractId);
-  if (!storage.has(host, key))
-    throw hostError(ErrorType.Context, ErrorCode.InternalError, "can't initialize contract without executable");
-  const { entry, liveUntil } = storage.get(host, key);
-  const data = contractDataOf(entry);
+  const slot = storage.read(host, key);
+  if (!slot.entry) {
+    if (!update.executable) throw hostError(ErrorType.Context, ErrorCode.InternalError, "can't initialize contract without executable");
+    const { contractData } = key as Extract<LedgerKeyWire, { type: 6 }>;
+    const instance: ContractInstanceWire = { executable: update.executable, storage: update.storage ?? null };
+    storage.write(
+      host,
+      key,
+      { lastModifiedLedgerSeq: 0, data: { type: 6, contractData: { ext: { v: 0 }, ...contractData, val: { type: 19, instance } } }, ext: { v: 0 } },
+      minLiveUntilLedger(host, PERSISTENT),
+    );
+    return;
+  }
+  const data = contractDataOf(slot.entry);
   if (data.val.type !== 19)
     throw hostError(ErrorType.Storage, ErrorCode.InternalError, 'expected ScVal::ContractInstance for contract instance');
-  const val: ScValWire = { type: 19, instance: { ...data.val.instance, storage: map } };
-  storage.write(host, key, { ...entry, data: { type: 6, contractData: { ...data, val } } }, liveUntil);
+  const instance: ContractInstanceWire = {
+    executable: update.executable ?? data.val.instance.executable,
+    storage: update.storage ?? data.val.instance.storage,
+  };
+  storage.write(host, key, { ...slot.entry, data: { type: 6, contractData: { ...data, val: { type: 19, instance } } } }, slot.liveUntil);
 };
 
 /** The Wasm of an uploaded contract code entry (`retrieve_wasm_from_storage`). */
@@ -153,11 +176,3 @@ export const loadWasm = (host: Host, storage: Storage, hash: Uint8Array): Uint8A
   if (entry.data.type !== 7) throw hostError(ErrorType.Storage, ErrorCode.InternalError, 'expected ContractCode ledger entry');
   return entry.data.contractCode.code;
 };
-
-/** The Wasm hash a contract's executable runs, or undefined for the built-in Stellar Asset contract. */
-export const wasmHashOf = (executable: ContractExecutableWire): Uint8Array | undefined => {
-  if (executable.type === 0) return executable.wasmHash;
-  if (executable.type === 1) return undefined;
-  throw hostError(ErrorType.Context, ErrorCode.InternalError, 'external executable references are not resolved yet (CAP-85)');
-};
-

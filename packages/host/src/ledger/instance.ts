@@ -10,7 +10,7 @@ import { findKey } from '../host/compare.ts';
 import type { Host } from '../host/host.ts';
 import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
 import type { Val } from '../val/val.ts';
-import { storageKeyScVal, storeInstanceStorage, valToWire, wireToVal, type ContractInstanceWire } from './data.ts';
+import { storageKeyScVal, storeContractInstance, valToWire, wireToVal, type ContractInstanceWire } from './data.ts';
 import type { Storage } from './storage.ts';
 
 interface InstanceMap {
@@ -109,5 +109,5 @@ export const persistInstanceStorage = (host: Host, storage: Storage, frame: Inst
   if (!frame.modified || !frame.map) return;
   const { keys, values } = frame.map;
   const entries: xdr.ScMapEntryWire[] = keys.map((k, i) => ({ key: storageKeyScVal(host, k), val: valToWire(host, values[i]) }));
-  storeInstanceStorage(host, storage, frame.contractId, entries);
+  storeContractInstance(host, storage, frame.contractId, { storage: entries });
 };

@@ -26,27 +26,31 @@ let imports: WebAssembly.Imports | undefined;
 const parsedByHost = new WeakMap<Host, Set<string>>();
 
 /** Reference ordering of the per-code cost inputs (`charge_for_parsing` / `charge_for_instantiation`). */
+const costCounts = (c: ContractCode['costInputs']): number[] => [
+  c.nInstructions,
+  c.nFunctions,
+  c.nGlobals,
+  c.nTableEntries,
+  c.nTypes,
+  c.nDataSegments,
+  c.nElemSegments,
+  c.nImports,
+  c.nExports,
+  c.nDataSegmentBytes,
+];
+
+/** Charges parsing `code` (`charge_for_parsing`), as every parse of a module is charged. */
+export const chargeParsing = (host: Host, code: ContractCode): void =>
+  costCounts(code.costInputs).forEach((n, i) => host.budget.charge(CostType.ParseWasmInstructions + i, n));
+
 const chargeCodeCosts = (host: Host, code: ContractCode): void => {
-  const c = code.costInputs;
-  const counts = [
-    c.nInstructions,
-    c.nFunctions,
-    c.nGlobals,
-    c.nTableEntries,
-    c.nTypes,
-    c.nDataSegments,
-    c.nElemSegments,
-    c.nImports,
-    c.nExports,
-    c.nDataSegmentBytes,
-  ];
   let parsed = parsedByHost.get(host);
   if (!parsed) parsedByHost.set(host, (parsed = new Set()));
   if (!parsed.has(code.hashHex)) {
     parsed.add(code.hashHex);
-    counts.forEach((n, i) => host.budget.charge(CostType.ParseWasmInstructions + i, n));
+    chargeParsing(host, code);
   }
-  counts.forEach((n, i) => {
+  costCounts(code.costInputs).forEach((n, i) => {
     const constOnly = i === 0 || i === 4; // instructions and types: constant instantiation cost
     host.budget.charge(CostType.InstantiateWasmInstructions + i, constOnly ? 0 : n);
   });

@@ -60,6 +60,21 @@ const imports = [
 ];
 
 /**
+ * Exports forwarding to the contract TTL functions: `extend_self`, `extend_ic`, `extend_i`,
+ * `extend_c`, `extend_ic_v2` (the module needs those imports and `$raw`).
+ */
+export const CONTRACT_TTL_EXPORTS = `(func (export "extend_self") (param $th i64) (param $to i64) (result i64)
+    (call $extend_current_contract_instance_and_code_ttl (local.get $th) (local.get $to)))
+  (func (export "extend_ic") (param $c i64) (param $th i64) (param $to i64) (result i64)
+    (call $extend_contract_instance_and_code_ttl (local.get $c) (local.get $th) (local.get $to)))
+  (func (export "extend_i") (param $c i64) (param $th i64) (param $to i64) (result i64)
+    (call $extend_contract_instance_ttl (local.get $c) (local.get $th) (local.get $to)))
+  (func (export "extend_c") (param $c i64) (param $th i64) (param $to i64) (result i64)
+    (call $extend_contract_code_ttl (local.get $c) (local.get $th) (local.get $to)))
+  (func (export "extend_ic_v2") (param $c i64) (param $s i64) (param $to i64) (param $min i64) (param $max i64) (result i64)
+    (call $extend_contract_instance_and_code_ttl_v2 (local.get $c) (call $raw (local.get $s)) (local.get $to) (local.get $min) (local.get $max)))`;
+
+/**
  * Every export forwards its Val arguments to one host function. Arguments the host takes raw
  * (`StorageType`, `ContractTTLExtension`) come in as U32Vals and are unwrapped with `$raw`.
  */
@@ -79,16 +94,7 @@ export const FIXTURE = contract(`(module
     (call $extend_contract_data_ttl (local.get $k) (call $raw (local.get $t)) (local.get $th) (local.get $to)))
   (func (export "extend_v2") (param $k i64) (param $t i64) (param $to i64) (param $min i64) (param $max i64) (result i64)
     (call $extend_contract_data_ttl_v2 (local.get $k) (call $raw (local.get $t)) (local.get $to) (local.get $min) (local.get $max)))
-  (func (export "extend_self") (param $th i64) (param $to i64) (result i64)
-    (call $extend_current_contract_instance_and_code_ttl (local.get $th) (local.get $to)))
-  (func (export "extend_ic") (param $c i64) (param $th i64) (param $to i64) (result i64)
-    (call $extend_contract_instance_and_code_ttl (local.get $c) (local.get $th) (local.get $to)))
-  (func (export "extend_i") (param $c i64) (param $th i64) (param $to i64) (result i64)
-    (call $extend_contract_instance_ttl (local.get $c) (local.get $th) (local.get $to)))
-  (func (export "extend_c") (param $c i64) (param $th i64) (param $to i64) (result i64)
-    (call $extend_contract_code_ttl (local.get $c) (local.get $th) (local.get $to)))
-  (func (export "extend_ic_v2") (param $c i64) (param $s i64) (param $to i64) (param $min i64) (param $max i64) (result i64)
-    (call $extend_contract_instance_and_code_ttl_v2 (local.get $c) (call $raw (local.get $s)) (local.get $to) (local.get $min) (local.get $max)))
+  ${CONTRACT_TTL_EXPORTS}
   (func (export "call") (param $c i64) (param $f i64) (param $a i64) (result i64)
     (call $call (local.get $c) (local.get $f) (local.get $a)))
   (func (export "try_call") (param $c i64) (param $f i64) (param $a i64) (result i64)
@@ -148,14 +154,14 @@ export interface RunOptions {
   readonly diagnostics?: boolean;
 }
 
-export const run = (snapshot: MemorySnapshot, c: Deployed, fn: string, args: xdr.ScVal[] = [], options: RunOptions = {}): LedgerInvokeResult =>
+export const run = (snapshot: MemorySnapshot, c: Pick<Deployed, 'id'>, fn: string, args: xdr.ScVal[] = [], options: RunOptions = {}): LedgerInvokeResult =>
   invokeLedgerContract(
     { contract: c.id, fn, args, snapshot, footprint: options.footprint },
     { ledger: { ...LEDGER, ...options.ledger }, diagnostics: options.diagnostics },
   );
 
 /** Runs and applies the changes to the snapshot, as closing a ledger would; returns the result value. */
-export const commit = (snapshot: MemorySnapshot, c: Deployed, fn: string, args: xdr.ScVal[] = [], options: RunOptions = {}): xdr.ScVal => {
+export const commit = (snapshot: MemorySnapshot, c: Pick<Deployed, 'id'>, fn: string, args: xdr.ScVal[] = [], options: RunOptions = {}): xdr.ScVal => {
   const r = run(snapshot, c, fn, args, options);
   if (!r.outcome.ok) throw new Error(`${fn} failed: ${r.outcome.message}`);
   snapshot.apply(r.changes);

@@ -24,7 +24,7 @@ const newBytes = (host: Host, bytes: Uint8Array): Val => host.add({ tag: Tag.Byt
 const cryptoInvalid = (message: string) => hostError(ErrorType.Crypto, ErrorCode.InvalidInput, message);
 
 /** `fixed_length_bytes_from_bytesobj_input`: a wrong length is `Error(Object, UnexpectedSize)`. */
-const fixedLength = (host: Host, v: Val, n: number, name: string): Uint8Array => {
+export const fixedLength = (host: Host, v: Val, n: number, name: string): Uint8Array => {
   const bytes = bytesOf(host, v);
   if (bytes.length !== n)
     throw hostError(ErrorType.Object, ErrorCode.UnexpectedSize, `expected ${n} bytes for ${name}, got ${bytes.length}`);
