@@ -91,11 +91,13 @@ export interface EntryRecord {
 }
 
 export interface FeeStats {
-  /** Inclusion fees (fee charged minus resource fee) per operation of the Soroban transactions in the window. */
+  /** Inclusion fees charged (fee charged minus the resource fee charged) of the Soroban transactions of the last 50 ledgers. */
   sorobanInclusionFee: number[];
-  /** Fees charged per operation of the classic transactions in the window. */
+  /** Fees charged per operation of the classic transactions of the last 10 ledgers. */
   inclusionFee: number[];
   latestLedger: number;
+  /** Ledgers the two windows cover (stellar-rpc's `ledgerCount`). */
+  ledgerCount: { soroban: number; classic: number };
 }
 
 export interface Network {
@@ -119,14 +121,17 @@ export interface Network {
   transactions(fromLedger: number, afterCursor: string | undefined, limit: number): TransactionRecord[];
   /** Ledgers from `fromLedger` on; the cursor is a ledger sequence as a decimal string. */
   ledgers(fromLedger: number, afterCursor: string | undefined, limit: number): LedgerRecord[];
-  /** The live entries among the keys (archived and absent entries are left out). */
+  /**
+   * The entries among the keys, as stellar-rpc reports them: absent entries, expired temporary
+   * entries and TTL keys are left out; archived persistent entries have `liveUntilLedgerSeq` 0.
+   */
   ledgerEntries(keys: xdr.LedgerKey[]): EntryRecord[];
   /** Events of ledgers [startLedger, endLedger) after the cursor id, in order, that `match` accepts. */
   events(startLedger: number, endLedger: number, afterId: string | undefined, limit: number, match: (e: EventRecord) => boolean): EventRecord[];
   feeStats(): FeeStats;
 
   // Developer controls (sorobox_* methods).
-  /** Closes n (possibly empty) ledgers now, with the pending transactions in the first. */
+  /** Closes n (possibly empty) ledgers now, with the pending transactions in the first; `ledgerTargetCloseTimeMs` apart. */
   closeLedgers(n: number): LedgerRecord;
   /** Closes `ledgers` ledgers spread over `seconds`: close time and sequence move together. */
   advanceTime(seconds: bigint, ledgers: number): LedgerRecord;
@@ -135,8 +140,11 @@ export interface Network {
   /** Back to the state and history of the snapshot; later snapshots are dropped. */
   revertState(id: string): void;
   setLedgerEntry(entry: xdr.LedgerEntry, liveUntilLedgerSeq?: number): void;
-  /** Adds stroops to the account, creating it (from the root account) if it does not exist. */
-  fund(address: string, stroops: bigint): void;
+  /**
+   * Pays stroops from the root account to the account, creating it if needed, in a transaction
+   * applied in a ledger of its own closed at once (whatever the close mode); returns its hash.
+   */
+  fund(address: string, stroops: bigint): string;
   /** Console lines: transactions applied or failed (decoded result codes), contract logs. Returns the unsubscribe. */
   onLog(listener: (line: string) => void): () => void;
   /** Called after each ledger close. Returns the unsubscribe. */

@@ -11,3 +11,4 @@ export type {
   SubmitStatus,
   TransactionRecord,
 } from './api.ts';
+export { openNetwork } from './network.ts';

@@ -1,0 +1,66 @@
+/**
+ * Ledger keys and entries in their wire form (`xdr.LedgerKeyWire` / `xdr.LedgerEntryWire`), as
+ * stellar-core keys them: every entry is addressed by the XDR of its `LedgerKey`, and every Soroban
+ * entry has a separate TTL entry keyed by the sha256 of that XDR.
+ */
+import { createHash } from 'node:crypto';
+import { xdr } from '@stellar/stellar-sdk';
+
+export type KeyWire = xdr.LedgerKeyWire;
+export type EntryWire = xdr.LedgerEntryWire;
+
+export const ACCOUNT = 0;
+export const TRUSTLINE = 1;
+export const CONTRACT_DATA = 6;
+export const CONTRACT_CODE = 7;
+export const TTL = 9;
+export const TEMPORARY = 0;
+export const PERSISTENT = 1;
+
+export const encodeKey = (key: KeyWire): Uint8Array => xdr.LedgerKey.schema.encode(key);
+export const decodeKey = (bytes: Uint8Array): KeyWire => xdr.LedgerKey.schema.decode(bytes);
+export const encodeEntry = (entry: EntryWire): Uint8Array => xdr.LedgerEntry.schema.encode(entry);
+export const decodeEntry = (bytes: Uint8Array): EntryWire => xdr.LedgerEntry.schema.decode(bytes);
+
+/** A string usable as a Map key for a key's XDR bytes. */
+export const keyId = (keyBytes: Uint8Array): string => Buffer.from(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength).toString('latin1');
+export const keyBytesOfId = (id: string): Uint8Array => new Uint8Array(Buffer.from(id, 'latin1'));
+
+export const sha256 = (bytes: Uint8Array): Uint8Array => new Uint8Array(createHash('sha256').update(bytes).digest());
+
+/** The key of an entry (`LedgerEntryKey`). */
+export const keyOfEntry = (entry: EntryWire): KeyWire => {
+  const data = entry.data;
+  switch (data.type) {
+    case ACCOUNT:
+      return { type: ACCOUNT, account: { accountId: data.account.accountId } };
+    case TRUSTLINE:
+      return { type: TRUSTLINE, trustLine: { accountId: data.trustLine.accountId, asset: data.trustLine.asset } };
+    case CONTRACT_DATA: {
+      const { contract, key, durability } = data.contractData;
+      return { type: CONTRACT_DATA, contractData: { contract, key, durability } };
+    }
+    case CONTRACT_CODE:
+      return { type: CONTRACT_CODE, contractCode: { hash: data.contractCode.hash } };
+    case TTL:
+      return { type: TTL, ttl: { keyHash: data.ttl.keyHash } };
+    default:
+      throw new Error(`ledger entries of type ${data.type} are not kept by this network`);
+  }
+};
+
+export const isSorobanKey = (key: KeyWire): boolean => key.type === CONTRACT_DATA || key.type === CONTRACT_CODE;
+export const isPersistentKey = (key: KeyWire): boolean =>
+  key.type === CONTRACT_CODE || (key.type === CONTRACT_DATA && key.contractData.durability === PERSISTENT);
+export const isTemporaryKey = (key: KeyWire): boolean => key.type === CONTRACT_DATA && key.contractData.durability === TEMPORARY;
+
+/** The key of the TTL entry of a Soroban entry, from the entry key's XDR. */
+export const ttlKeyOf = (keyBytes: Uint8Array): KeyWire => ({ type: TTL, ttl: { keyHash: sha256(keyBytes) } });
+
+export const ttlEntry = (keyBytes: Uint8Array, liveUntilLedgerSeq: number, lastModifiedLedgerSeq: number): EntryWire => ({
+  lastModifiedLedgerSeq,
+  data: { type: TTL, ttl: { keyHash: sha256(keyBytes), liveUntilLedgerSeq } },
+  ext: { v: 0 },
+});
+
+export const accountKey = (accountId: Uint8Array): KeyWire => ({ type: ACCOUNT, account: { accountId: { type: 0, ed25519: accountId } } });

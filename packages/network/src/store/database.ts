@@ -1,0 +1,91 @@
+/**
+ * The SQLite database: one file `<dataDir>/sorobox.sqlite` in WAL mode (or in memory), holding the
+ * ledger state, the retained history and the network's identity. Every ledger close is one SQLite
+ * transaction, so a crash leaves the database at the last closed ledger.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from '../config.ts';
+
+export type Db = Database.Database;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+-- Ledger entries by the XDR of their key. TTL rows also carry their live-until ledger, the key of
+-- the entry they belong to and whether it is temporary, so expired entries can be found by index.
+CREATE TABLE IF NOT EXISTS entries (
+  key BLOB PRIMARY KEY,
+  entry BLOB NOT NULL,
+  live_until INTEGER,
+  owner BLOB,
+  temporary INTEGER
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entries_expiry ON entries (temporary, live_until) WHERE live_until IS NOT NULL;
+CREATE TABLE IF NOT EXISTS ledgers (
+  sequence INTEGER PRIMARY KEY,
+  hash BLOB NOT NULL,
+  close_time INTEGER NOT NULL,
+  header BLOB NOT NULL,
+  meta BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS transactions (
+  hash BLOB PRIMARY KEY,
+  ledger INTEGER NOT NULL,
+  application_order INTEGER NOT NULL,
+  successful INTEGER NOT NULL,
+  fee_bump INTEGER NOT NULL,
+  soroban INTEGER NOT NULL,
+  operations INTEGER NOT NULL,
+  inclusion_fee_bid INTEGER NOT NULL,
+  inclusion_fee_charged INTEGER NOT NULL,
+  envelope BLOB NOT NULL,
+  result BLOB NOT NULL,
+  meta BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS transactions_order ON transactions (ledger, application_order);
+CREATE TABLE IF NOT EXISTS events (
+  id TEXT PRIMARY KEY,
+  ledger INTEGER NOT NULL,
+  transaction_index INTEGER NOT NULL,
+  operation_index INTEGER NOT NULL,
+  event_index INTEGER NOT NULL,
+  tx_hash BLOB NOT NULL,
+  close_time INTEGER NOT NULL,
+  event BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshots (id INTEGER PRIMARY KEY, ledger INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshot_entries (
+  snapshot INTEGER NOT NULL,
+  key BLOB NOT NULL,
+  entry BLOB NOT NULL,
+  live_until INTEGER,
+  owner BLOB,
+  temporary INTEGER,
+  PRIMARY KEY (snapshot, key)
+) WITHOUT ROWID;
+`;
+
+/** Opens (creating if needed) the database; `undefined` directory means in memory. */
+export const openDatabase = (dataDir: string | undefined): Db => {
+  let db: Db;
+  if (dataDir === undefined) {
+    db = new Database(':memory:');
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(join(dataDir, DATABASE_FILE));
+    db.pragma('journal_mode = WAL');
+    // WAL with NORMAL: a committed ledger survives a process crash; only an OS crash or power
+    // loss could lose the last few, and never leaves a half-written one.
+    db.pragma('synchronous = NORMAL');
+  }
+  db.exec(SCHEMA);
+  return db;
+};
+
+export const readSetting = (db: Db, name: string): string | undefined =>
+  (db.prepare('SELECT value FROM settings WHERE name = ?').get(name) as { value: string } | undefined)?.value;
+
+export const writeSetting = (db: Db, name: string, value: string): void => {
+  db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(name, value);
+};
