@@ -75,7 +75,15 @@ export function contractErrorVal(code: u32): u64 {
 
 /** Fails the invocation with the contract error `code` (an error enum member). Never returns. */
 export function panicWithError(code: u32): void {
-  fail_with_error(contractErrorVal(code));
+  failWithErrorVal(contractErrorVal(code));
+}
+
+/**
+ * Fails the invocation with an Error Val: a contract error as itself, any other error (what a
+ * failed call came back with) as a trap, since a contract can only fail with its own errors.
+ */
+export function failWithErrorVal(error: u64): void {
+  if (((error >> 8) & 0xffffff) == 0) fail_with_error(error);
   unreachable();
 }
 

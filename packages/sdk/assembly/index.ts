@@ -13,4 +13,7 @@ export * from "./prng";
 export * from "./storage";
 export * from "./call";
 export * from "./deploy";
+export * from "./option";
+export * from "./result";
+export * from "./client";
 export * from "./runtime";

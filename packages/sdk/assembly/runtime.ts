@@ -1,9 +1,9 @@
 // Support for the code the build generates (contract function wrappers and the conversions of
 // contract types). Not meant to be called by hand.
-import { contract_event, map_new, vec_get, vec_len } from "./env";
+import { call, contract_event, map_new, sparse_map_new_from_linear_memory, try_call, vec_get, vec_len } from "./env";
 import { mapFromSlices, mapToSlices } from "./map";
-import { vecFromMemory } from "./vec";
-import { Tag, expectTag, u32FromVal, u32Val, valEquals } from "./val";
+import { vecFromMemory, vecToMemory } from "./vec";
+import { Tag, VOID, expectTag, u32FromVal, u32Val, valEquals } from "./val";
 
 /** Replaces AssemblyScript's `abort` (which would import env.abort): a failed assertion traps. */
 // @ts-ignore: decorator
@@ -28,9 +28,14 @@ import { Tag, expectTag, u32FromVal, u32Val, valEquals } from "./val";
   return changetype<usize>(slices);
 }
 
-/** A struct's map from its sorted field-name slices and field Vals. */
+/**
+ * A struct's map from its sorted field-name slices and field Vals; `sparse` leaves out the fields
+ * whose value is Void (event data, as the Rust SDK 28 packs it).
+ */
 // @ts-ignore: decorator
-@global export function __sdk_structToVal(keys: usize, vals: StaticArray<u64>): u64 {
+@global export function __sdk_structToVal(keys: usize, vals: StaticArray<u64>, sparse: bool = false): u64 {
+  if (sparse)
+    return sparse_map_new_from_linear_memory(u32Val(<u32>keys), u32Val(<u32>changetype<usize>(vals)), u32Val(<u32>vals.length));
   return mapFromSlices(keys, changetype<usize>(vals), <u32>vals.length);
 }
 
@@ -43,10 +48,19 @@ import { Tag, expectTag, u32FromVal, u32Val, valEquals } from "./val";
   return vals;
 }
 
-/** A union variant: a vector of the case symbol and the payload Vals. */
+/** A vector of Vals: a union case (its symbol, then the payload), a tuple struct, vec event data. */
 // @ts-ignore: decorator
-@global export function __sdk_unionToVal(vals: StaticArray<u64>): u64 {
+@global export function __sdk_vecOf(vals: StaticArray<u64>): u64 {
   return vecFromMemory(changetype<usize>(vals), <u32>vals.length);
+}
+
+/** A tuple struct's field Vals (traps unless a vector of exactly `n`). */
+// @ts-ignore: decorator
+@global export function __sdk_tupleFields(v: u64, n: u32): StaticArray<u64> {
+  expectTag(v, Tag.VecObject);
+  const vals = new StaticArray<u64>(n);
+  vecToMemory(v, changetype<usize>(vals), n);
+  return vals;
 }
 
 /** The case symbol of a union value (traps unless a non-empty vector headed by a symbol). */
@@ -95,4 +109,22 @@ import { Tag, expectTag, u32FromVal, u32Val, valEquals } from "./val";
 // @ts-ignore: decorator
 @global export function __sdk_emptyMap(): u64 {
   return map_new();
+}
+
+/** A contract client's call: fails when the callee fails. */
+// @ts-ignore: decorator
+@global export function __sdk_call(contract: u64, fn: u64, args: StaticArray<u64>): u64 {
+  return call(contract, fn, __sdk_vecOf(args));
+}
+
+/** A contract client's call that returns the callee's error as a value (for a Result). */
+// @ts-ignore: decorator
+@global export function __sdk_tryCall(contract: u64, fn: u64, args: StaticArray<u64>): u64 {
+  return try_call(contract, fn, __sdk_vecOf(args));
+}
+
+/** Traps unless a call returned Void (what a function without a result returns). */
+// @ts-ignore: decorator
+@global export function __sdk_expectVoid(v: u64): void {
+  if (v != VOID) unreachable();
 }

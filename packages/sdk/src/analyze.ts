@@ -11,9 +11,11 @@ import ts from 'typescript';
 import {
   SMALL_SYMBOL_MAX,
   type BuiltinName,
+  type ClientDef,
   type ContractModel,
   type ContractType,
   type EnumDef,
+  type EventDataFormat,
   type EventDef,
   type Field,
   type FunctionDef,
@@ -49,6 +51,10 @@ export interface Analysis {
   readonly unions: readonly (Located<UnionDef> & { readonly caseNodes: readonly ts.ClassDeclaration[] })[];
   readonly enums: readonly Located<EnumDef>[];
   readonly events: readonly Located<EventDef>[];
+  /** Each client with its abstract method declarations, in method order. */
+  readonly clients: readonly (Located<ClientDef> & {
+    readonly methodNodes: readonly ts.MethodDeclaration[];
+  })[];
 }
 
 const BUILTINS: Record<string, BuiltinName> = {
@@ -174,10 +180,12 @@ export const loadUserFiles = (
   return files;
 };
 
+const DECLARATION_DECORATORS = ['contracttype', 'contracterror', 'contractevent', 'contractclient'];
+
 interface Declared {
   readonly file: UserFile;
   readonly node: ts.ClassDeclaration | ts.EnumDeclaration | ts.TypeAliasDeclaration;
-  readonly kind: 'struct' | 'union' | 'enum' | 'error' | 'event' | 'alias';
+  readonly kind: 'struct' | 'union' | 'enum' | 'error' | 'event' | 'client' | 'alias';
 }
 
 /** Collects the contract types and aliases declared in the user files, by name. */
@@ -196,10 +204,15 @@ const collectDeclarations = (files: readonly UserFile[]): Map<string, Declared> 
   for (const file of files)
     for (const st of file.source.statements) {
       const decorators = decoratorNames(st);
+      const kinds = decorators.filter((n) => DECLARATION_DECORATORS.includes(n));
+      if (kinds.length > 1)
+        fail(file, st, `a declaration takes one of @${DECLARATION_DECORATORS.join(', @')}, once`);
       const contractType = decorators.includes('contracttype');
       const contractError = decorators.includes('contracterror');
       if (ts.isClassDeclaration(st) && st.name && decorators.includes('contractevent')) {
         add(st.name.text, { file, node: st, kind: 'event' });
+      } else if (ts.isClassDeclaration(st) && st.name && decorators.includes('contractclient')) {
+        add(st.name.text, { file, node: st, kind: 'client' });
       } else if (ts.isClassDeclaration(st) && st.name && (contractType || contractError)) {
         if (contractError)
           fail(
@@ -221,30 +234,41 @@ const collectDeclarations = (files: readonly UserFile[]): Map<string, Declared> 
   return declared;
 };
 
+/** Where a type appears: inside a Vec/Map/Option/Result (`generic`), or as a result (`result`). */
+interface TypePosition {
+  readonly generic?: boolean;
+  readonly result?: boolean;
+}
+
 /** Resolves type annotations to contract types against the declared types. */
 class TypeResolver {
   constructor(private readonly declared: Map<string, Declared>) {}
 
-  resolve(file: UserFile, node: ts.TypeNode | undefined, where: string, inGeneric = false): ContractType {
+  resolve(file: UserFile, node: ts.TypeNode | undefined, where: string, at: TypePosition = {}): ContractType {
     if (!node) return fail(file, file.source, `${where} needs a type annotation`);
     const text = node.getText(file.source);
     const unsupported = (why: string): never =>
       fail(file, node, `${where}: the contract spec cannot express type '${text}': ${why}`);
-    if (node.kind === ts.SyntaxKind.VoidKeyword) return { kind: 'void', text };
+    const inner = (n: ts.TypeNode | undefined): ContractType =>
+      this.resolve(file, n, where, { generic: true });
+    if (node.kind === ts.SyntaxKind.VoidKeyword) {
+      if (at.generic) unsupported('void is a result type only (or the ok type of a Result)');
+      return { kind: 'void', text };
+    }
     if (node.kind === ts.SyntaxKind.BooleanKeyword) return { kind: 'prim', name: 'bool', text };
     if (node.kind === ts.SyntaxKind.StringKeyword) return { kind: 'builtin', name: 'String', text };
     if (node.kind === ts.SyntaxKind.NumberKeyword) return unsupported(UNSUPPORTED_HINTS.number);
-    if (ts.isParenthesizedTypeNode(node)) return this.resolve(file, node.type, where, inGeneric);
+    if (ts.isParenthesizedTypeNode(node)) return this.resolve(file, node.type, where, at);
     if (ts.isUnionTypeNode(node)) {
       const others = node.types.filter(
         (t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword),
       );
       if (others.length !== 1 || others.length === node.types.length)
         return unsupported('the only union a contract type can be is `T | null` (an Option)');
-      const inner = this.resolve(file, others[0], where, inGeneric);
-      if (inner.kind === 'prim' || inner.kind === 'void' || (inner.kind === 'udt' && inner.udt === 'enum'))
-        return unsupported('AssemblyScript allows `| null` on class types only');
-      return { kind: 'option', inner, text };
+      const t = this.resolve(file, others[0], where, at);
+      if (t.kind === 'prim' || t.kind === 'void' || (t.kind === 'udt' && t.udt === 'enum'))
+        return unsupported('AssemblyScript allows `| null` on class types only: use Option<T>');
+      return { kind: 'option', inner: t, text };
     }
     if (!ts.isTypeReferenceNode(node) || !ts.isIdentifier(node.typeName))
       return unsupported('use a named type (u32, Address, Vec<T>, a @contracttype class...)');
@@ -256,18 +280,20 @@ class TypeResolver {
     const d = this.declared.get(name);
     // An alias keeps the name written here: the generated code refers to it from this file.
     if (d?.kind === 'alias')
-      return { ...this.resolve(d.file, (d.node as ts.TypeAliasDeclaration).type, where, inGeneric), text };
+      return { ...this.resolve(d.file, (d.node as ts.TypeAliasDeclaration).type, where, at), text };
     if (d) {
       arity(0);
       if (d.kind === 'error')
         return unsupported(
-          `${name} is a @contracterror enum: fail with it (panicWithError), do not pass it as a value`,
+          `${name} is a @contracterror enum: fail with it (panicWithError) or return it in a Result<T, ${name}>`,
         );
       if (d.kind === 'event')
         return unsupported(`${name} is a @contractevent: publish it, do not pass it as a value`);
-      if (d.kind === 'enum' && inGeneric)
+      if (d.kind === 'client')
+        return unsupported(`${name} is a @contractclient: pass the contract's Address instead`);
+      if (d.kind === 'enum' && at.generic)
         return unsupported(
-          `an enum inside a Vec or Map cannot be told from an i32 in AssemblyScript: use u32 there, or a @contracttype class`,
+          `an enum inside a Vec, Map, Option or Result cannot be told from an i32 in AssemblyScript: use u32 there, or a @contracttype class`,
         );
       return { kind: 'udt', name, udt: d.kind as 'struct' | 'union' | 'enum', text };
     }
@@ -286,16 +312,34 @@ class TypeResolver {
     }
     if (name === 'Vec') {
       arity(1);
-      return { kind: 'vec', element: this.resolve(file, args[0], where, true), text };
+      return { kind: 'vec', element: inner(args[0]), text };
     }
     if (name === 'Map') {
       arity(2);
-      return {
-        kind: 'map',
-        key: this.resolve(file, args[0], where, true),
-        value: this.resolve(file, args[1], where, true),
-        text,
-      };
+      return { kind: 'map', key: inner(args[0]), value: inner(args[1]), text };
+    }
+    if (name === 'Option') {
+      arity(1);
+      return { kind: 'option', inner: inner(args[0]), text };
+    }
+    if (name === 'Result') {
+      arity(2);
+      if (!at.result || at.generic)
+        unsupported('a Result is what a contract function returns: it cannot be an argument or a field');
+      const ok =
+        args[0].kind === ts.SyntaxKind.VoidKeyword
+          ? ({ kind: 'void', text: 'void' } as const)
+          : inner(args[0]);
+      const e = args[1];
+      const errorDecl =
+        ts.isTypeReferenceNode(e) && ts.isIdentifier(e.typeName)
+          ? this.declared.get(e.typeName.text)
+          : undefined;
+      if (errorDecl?.kind !== 'error')
+        unsupported(
+          `the error type of a Result must be a @contracterror enum, not '${e.getText(file.source)}'`,
+        );
+      return { kind: 'result', ok, error: (e as ts.TypeReferenceNode).typeName.getText(file.source), text };
     }
     return unsupported(
       UNSUPPORTED_HINTS[name] ?? `${name} is not a contract type (declare it with @contracttype)`,
@@ -349,17 +393,64 @@ const topicFieldNames = (file: UserFile, cls: ts.ClassDeclaration): string[] => 
     .map((n) => (n.name as ts.Node).getText(file.source));
 };
 
-/** `@contractevent("a", "b")` sets the prefix topics; the default is the name in snake_case. */
-const eventPrefixTopics = (file: UserFile, cls: ts.ClassDeclaration, name: string): string[] => {
+interface EventOptions {
+  readonly prefixTopics: string[];
+  readonly dataFormat: EventDataFormat;
+  readonly sparse: boolean;
+}
+
+const DATA_FORMATS: readonly EventDataFormat[] = ['map', 'vec', 'single-value'];
+
+/**
+ * `@contractevent` takes the Rust SDK's options: prefix topics as string arguments
+ * (`@contractevent("a", "b")`) or `{ topics: ["a"], dataFormat: "vec", sparse: false }`. The default
+ * prefix topic is the name in snake_case; the default data format a sparse map.
+ */
+const eventOptions = (file: UserFile, cls: ts.ClassDeclaration, name: string): EventOptions => {
   const d = decoratorsOf(cls).find((x) => decoratorName(x) === 'contractevent') as ts.Decorator;
-  const topics = ts.isCallExpression(d.expression)
-    ? d.expression.arguments.map((a) =>
-        ts.isStringLiteralLike(a) ? a.text : fail(file, a, 'event prefix topics are string literals'),
+  const args = ts.isCallExpression(d.expression) ? d.expression.arguments : [];
+  const literal = (a: ts.Expression, what: string): string =>
+    ts.isStringLiteralLike(a) ? a.text : fail(file, a, `${what} must be a string literal`);
+  let topics: string[] | undefined;
+  let dataFormat: EventDataFormat = 'map';
+  let sparse: boolean | undefined;
+  for (const a of args) {
+    if (ts.isStringLiteralLike(a)) {
+      topics = [...(topics ?? []), a.text];
+      continue;
+    }
+    if (!ts.isObjectLiteralExpression(a))
+      fail(file, a, 'an event option is a prefix topic string or { topics, dataFormat, sparse }');
+    for (const p of (a as ts.ObjectLiteralExpression).properties) {
+      const key = p.name?.getText(file.source);
+      const value = ts.isPropertyAssignment(p) ? p.initializer : undefined;
+      if (key === 'topics' && value && ts.isArrayLiteralExpression(value))
+        topics = value.elements.map((t) => literal(t, 'an event prefix topic'));
+      else if (key === 'dataFormat' && value) {
+        const f = literal(value, 'dataFormat') as EventDataFormat;
+        if (!DATA_FORMATS.includes(f))
+          fail(file, value, `dataFormat must be one of ${DATA_FORMATS.join(', ')}`);
+        dataFormat = f;
+      } else if (
+        key === 'sparse' &&
+        value &&
+        (value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword)
       )
-    : [name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()];
+        sparse = value.kind === ts.SyntaxKind.TrueKeyword;
+      else
+        fail(
+          file,
+          p,
+          'event options are topics: string[], dataFormat: "map" | "vec" | "single-value", sparse: boolean',
+        );
+    }
+  }
+  topics ??= [name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()];
   if (topics.length > 2) fail(file, d, 'an event has at most 2 prefix topics');
   for (const t of topics) checkName(file, d, 'event topic', t, 32);
-  return topics;
+  if (sparse !== undefined && dataFormat !== 'map')
+    fail(file, d, 'sparse applies to the map data format only');
+  return { prefixTopics: topics, dataFormat, sparse: dataFormat === 'map' && sparse !== false };
 };
 
 const enumCases = (file: UserFile, node: ts.EnumDeclaration): EnumDef['cases'] => {
@@ -390,7 +481,7 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
   const types: TypeDef[] = [];
 
   for (const [name, d] of declared) {
-    if (d.kind === 'alias') continue;
+    if (d.kind === 'alias' || d.kind === 'client') continue;
     checkName(d.file, d.node, 'contract type name', name, 60);
     const doc = docOf(d.node).text;
     if (d.kind === 'enum' || d.kind === 'error') {
@@ -406,11 +497,14 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
       const fields = classFields(d.file, node, resolver, name);
       const topics = new Set(topicFieldNames(d.file, node));
       for (const f of fields) checkName(d.file, node, 'event field', f.name, 30);
+      const options = eventOptions(d.file, node, name);
+      if (options.dataFormat === 'single-value' && fields.filter((f) => !topics.has(f.name)).length > 1)
+        fail(d.file, node, `event ${name}: the single-value data format takes at most one data field`);
       const def: EventDef = {
         kind: 'event',
         name,
         doc,
-        prefixTopics: eventPrefixTopics(d.file, node, name),
+        ...options,
         params: fields.map((f) => ({ ...f, topic: topics.has(f.name) })),
       };
       events.push({ def, file: d.file, node });
@@ -422,7 +516,14 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
       const fields = classFields(d.file, node, resolver, name);
       if (fields.length === 0) fail(d.file, node, `struct ${name} needs at least one field`);
       for (const f of fields) checkName(d.file, node, 'struct field', f.name, 30);
-      const def: StructDef = { kind: 'struct', name, doc, fields };
+      const tuple = fields.some((f) => /^_\d+$/.test(f.name));
+      if (tuple && fields.some((f, i) => f.name !== `_${i}`))
+        fail(
+          d.file,
+          node,
+          `struct ${name}: a tuple struct's fields are _0, _1, ... in order, and a named struct has no field like _0`,
+        );
+      const def: StructDef = { kind: 'struct', name, doc, fields, tuple };
       structs.push({ def, file: d.file, node });
       types.push(def);
     } else {
@@ -468,6 +569,29 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
     }
   }
 
+  const clients: Analysis['clients'][number][] = [];
+  for (const [name, d] of declared) {
+    if (d.kind !== 'client') continue;
+    const node = d.node as ts.ClassDeclaration;
+    const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (
+      !hasModifier(node, ts.SyntaxKind.AbstractKeyword) ||
+      base?.expression.getText(d.file.source) !== 'ContractClient'
+    )
+      fail(
+        d.file,
+        node,
+        `@contractclient ${name} is declared as \`abstract class ${name} extends ContractClient\` with abstract methods`,
+      );
+    const methodNodes = node.members.filter(
+      (m): m is ts.MethodDeclaration =>
+        ts.isMethodDeclaration(m) && hasModifier(m, ts.SyntaxKind.AbstractKeyword),
+    );
+    if (methodNodes.length === 0) fail(d.file, node, `@contractclient ${name} declares no abstract methods`);
+    const methods = methodNodes.map((m) => functionDef(d.file, m, resolver, `method of ${name}`));
+    clients.push({ def: { name, methods }, file: d.file, node, methodNodes });
+  }
+
   const functions: Located<FunctionDef>[] = [];
   for (const st of entry.source.statements) {
     if (ts.isExportDeclaration(st) || ts.isExportAssignment(st))
@@ -477,28 +601,17 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
         'the contract entry cannot re-export: declare each contract function in it with `export function`',
       );
     if (!ts.isFunctionDeclaration(st) || !hasModifier(st, ts.SyntaxKind.ExportKeyword) || !st.name) continue;
-    const name = st.name.text;
-    checkName(entry, st, 'contract function name', name, 32);
-    if (st.typeParameters?.length) fail(entry, st, `contract function ${name} cannot be generic`);
-    const doc = docOf(st);
-    const params = st.parameters.map((p) => {
-      const pname = p.name.getText(entry.source);
-      checkName(entry, p, 'parameter name', pname, 30);
-      if (p.initializer || p.questionToken || p.dotDotDotToken)
-        fail(entry, p, `parameter ${pname}: optional and rest parameters are not supported`);
-      const type = resolver.resolve(entry, p.type, `parameter ${pname} of ${name}`);
-      if (type.kind === 'void') fail(entry, p, `parameter ${pname} cannot be void`);
-      return { name: pname, doc: doc.params.get(pname) ?? '', type };
-    });
-    const returns = st.type
-      ? resolver.resolve(entry, st.type, `the result of ${name}`)
-      : ({ kind: 'void', text: 'void' } as const);
-    functions.push({ def: { name, doc: doc.text, params, returns }, file: entry, node: st });
+    functions.push({ def: functionDef(entry, st, resolver, 'contract function'), file: entry, node: st });
   }
   if (functions.length === 0)
     fail(entry, entry.source, 'the contract exports no functions (`export function name(...)`)');
   return {
-    model: { functions: functions.map((f) => f.def), types, events: events.map((e) => e.def) },
+    model: {
+      functions: functions.map((f) => f.def),
+      types,
+      events: events.map((e) => e.def),
+      clients: clients.map((c) => c.def),
+    },
     entry,
     files,
     functions,
@@ -506,7 +619,34 @@ export const analyze = (files: readonly UserFile[]): Analysis => {
     unions,
     enums,
     events,
+    clients,
   };
+};
+
+/** A contract function's interface: an exported function, or a client's abstract method. */
+const functionDef = (
+  file: UserFile,
+  node: ts.FunctionDeclaration | ts.MethodDeclaration,
+  resolver: TypeResolver,
+  what: string,
+): FunctionDef => {
+  const name = (node.name as ts.Identifier).getText(file.source);
+  checkName(file, node, `${what} name`, name, 32);
+  if (node.typeParameters?.length) fail(file, node, `${what} ${name} cannot be generic`);
+  const doc = docOf(node);
+  const params = node.parameters.map((p) => {
+    const pname = p.name.getText(file.source);
+    checkName(file, p, 'parameter name', pname, 30);
+    if (p.initializer || p.questionToken || p.dotDotDotToken)
+      fail(file, p, `parameter ${pname}: optional and rest parameters are not supported`);
+    const type = resolver.resolve(file, p.type, `parameter ${pname} of ${name}`);
+    if (type.kind === 'void') fail(file, p, `parameter ${pname} cannot be void`);
+    return { name: pname, doc: doc.params.get(pname) ?? '', type };
+  });
+  const returns = node.type
+    ? resolver.resolve(file, node.type, `the result of ${name}`, { result: true })
+    : ({ kind: 'void', text: 'void' } as const);
+  return { name, doc: doc.text, params, returns };
 };
 
 /** The small-symbol Val of `name` (at most 9 valid chars), as the host encodes it. */

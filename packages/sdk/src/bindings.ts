@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BindingGenerator, contract } from '@stellar/stellar-sdk';
+import { BindingGenerator, contract, type xdr } from '@stellar/stellar-sdk';
 import type { BuildResult } from './build.ts';
 
 export interface Bindings {
@@ -19,7 +19,7 @@ export const generateBindings = (build: Pick<BuildResult, 'name' | 'spec'>, name
   return {
     files: {
       'src/index.ts': generated.index,
-      'src/types.ts': generated.types,
+      'src/types.ts': generated.types + errorTypes(build.spec),
       'src/client.ts': generated.client,
       'package.json': generated.packageJson,
       'tsconfig.json': generated.tsConfig,
@@ -28,6 +28,19 @@ export const generateBindings = (build: Pick<BuildResult, 'name' | 'spec'>, name
     },
   };
 };
+
+/**
+ * The generator declares an error enum as a value (`export const E = { 1: { message } }`) but names
+ * it as the error type of a `Result<T, E>`: a type of the same name, its cases, makes that compile.
+ */
+const errorTypes = (spec: readonly xdr.ScSpecEntry[]): string =>
+  spec
+    .filter((e) => e.type === 'scSpecEntryUdtErrorEnumV0')
+    .map((e) => {
+      const n = String(e.value.name);
+      return `\n/** A ${n} case, as the error of a Result. */\nexport type ${n} = (typeof ${n})[keyof typeof ${n}];\n`;
+    })
+    .join('');
 
 /** Writes the bindings package into `dir`. */
 export const writeBindings = (bindings: Bindings, dir: string): void => {

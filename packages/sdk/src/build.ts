@@ -28,6 +28,8 @@ export const DEFAULT_MAX_SIZE_BYTES = 131_072;
 /** The protocol contracts are built for by default: the one the host implements. */
 export const DEFAULT_PROTOCOL = 28;
 export const SDK_SOURCE_REPO = 'sorobox/packages/sdk';
+/** `sparse_map_new_from_linear_memory` (sparse event data) exists from this protocol on. */
+const SPARSE_MAP_PROTOCOL = 28;
 
 export interface BuildOptions {
   /** `contractenvmetav0` interface version (default 28, release 0). */
@@ -100,6 +102,12 @@ export const buildContract = async (dir: string, options: BuildOptions = {}): Pr
   };
   const protocol = options.protocol ?? DEFAULT_PROTOCOL;
   const preRelease = options.preRelease ?? 0;
+  const sparse = analysis.model.events.find((e) => e.sparse);
+  if (sparse && protocol < SPARSE_MAP_PROTOCOL)
+    throw new ContractBuildError(
+      `event ${sparse.name} packs its map data sparsely, which needs protocol ${SPARSE_MAP_PROTOCOL}: ` +
+        `declare it @contractevent({ sparse: false }) to build for protocol ${protocol}`,
+    );
   const ascArgs = options.ascArgs ?? [];
 
   const outDir = options.outDir ?? join(root, 'build');

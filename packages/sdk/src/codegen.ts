@@ -14,7 +14,7 @@ import {
   type Analysis,
   type UserFile,
 } from './analyze.ts';
-import { SMALL_SYMBOL_MAX, type ContractType, type EnumDef, type Field } from './types.ts';
+import { SMALL_SYMBOL_MAX, type ContractType, type EnumDef, type EventDef, type Field } from './types.ts';
 
 interface Edit {
   readonly start: number;
@@ -68,6 +68,28 @@ const keysExpr = (names: readonly string[]): string =>
 
 const byName = (a: Field, b: Field): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** Declares `name`, a StaticArray<u64> holding the Vals `vals`. */
+const valsArray = (name: string, vals: readonly string[]): string =>
+  `const ${name} = new StaticArray<u64>(${vals.length}); ${vals.map((v, i) => `unchecked((${name}[${i}] = ${v}));`).join(' ')}`;
+
+/**
+ * An event's data value from its data field Vals in `__d` (declaration order, or sorted by name for
+ * a map), in its data format: a map keyed by the field names (sparse omits Void values), a vector
+ * of the values, or the one value (Void when there is none).
+ */
+const eventData = (def: EventDef, data: readonly Field[]): string => {
+  switch (def.dataFormat) {
+    case 'single-value':
+      return data.length === 0 ? '<u64>2 /* Void */' : 'unchecked(__d[0])';
+    case 'vec':
+      return '__sdk_vecOf(__d)';
+    case 'map':
+      return data.length === 0
+        ? '__sdk_emptyMap()'
+        : `__sdk_structToVal(${keysExpr(data.map((f) => f.name))}, __d, ${def.sparse})`;
+  }
+};
+
 const alloc = (cls: string): string => `changetype<${cls}>(__new(offsetof<${cls}>(), idof<${cls}>()))`;
 
 /** The generated text of each user file, keyed by path. */
@@ -86,7 +108,13 @@ export const generateSources = (analysis: Analysis): Map<string, string> => {
   };
 
   // The SDK decorators exist only for the build.
-  const sdkDecorators = new Set(['contracttype', 'contracterror', 'contractevent', 'topic']);
+  const sdkDecorators = new Set([
+    'contracttype',
+    'contracterror',
+    'contractevent',
+    'contractclient',
+    'topic',
+  ]);
   for (const file of analysis.files) {
     const visit = (node: ts.Node): void => {
       for (const d of decoratorsOf(node))
@@ -97,37 +125,64 @@ export const generateSources = (analysis: Analysis): Map<string, string> => {
   }
 
   for (const { def, file, node } of analysis.events) {
-    const topics = def.params.filter((p) => p.topic);
-    const data = def.params.filter((p) => !p.topic).sort(byName);
-    const putTopics = [
+    const value = (f: Field): string => conv.toVal(f.type, `this.${f.name}`);
+    const topics = [
       ...def.prefixTopics.map((t) => symbolExpr(t)),
-      ...topics.map((p) => conv.toVal(p.type, `this.${p.name}`)),
-    ].map((v, i) => `unchecked((__t[${i}] = ${v}));`);
-    const putData = data.map((p, i) => `unchecked((__v[${i}] = ${conv.toVal(p.type, `this.${p.name}`)}));`);
-    const dataExpr =
-      data.length === 0 ? '__sdk_emptyMap()' : `__sdk_structToVal(${keysExpr(data.map((p) => p.name))}, __v)`;
+      ...def.params.filter((p) => p.topic).map(value),
+    ];
+    const data = def.params.filter((p) => !p.topic);
+    if (def.dataFormat === 'map') data.sort(byName);
     addMembers(
       file,
       node as ts.ClassDeclaration,
-      `/** Publishes this event. */ publish(): void { const __t = new StaticArray<u64>(${putTopics.length}); ${putTopics.join(' ')} ` +
-        `const __v = new StaticArray<u64>(${data.length}); ${putData.join(' ')} __sdk_publish(__t, ${dataExpr}); }`,
+      `/** Publishes this event. */ publish(): void { ${valsArray('__t', topics)} ${valsArray('__d', data.map(value))} ` +
+        `__sdk_publish(__t, ${eventData(def, data)}); }`,
     );
   }
 
   for (const { def, file, node } of analysis.structs) {
     const cls = def.name;
-    const fields = [...def.fields].sort(byName);
+    const fields = def.tuple ? def.fields : [...def.fields].sort(byName);
+    const vals = valsArray(
+      '__v',
+      fields.map((f) => conv.toVal(f.type, `this.${f.name}`)),
+    );
     const keys = keysExpr(fields.map((f) => f.name));
-    const puts = fields
-      .map((f, i) => `unchecked((__v[${i}] = ${conv.toVal(f.type, `this.${f.name}`)}));`)
-      .join(' ');
     const gets = fields.map((f, i) => conv.storeField(cls, '__o', f, `unchecked(__f[${i}])`)).join(' ');
+    const [toVal, unpack] = def.tuple
+      ? ['__sdk_vecOf(__v)', `__sdk_tupleFields(__x, ${fields.length})`]
+      : [`__sdk_structToVal(${keys}, __v)`, `__sdk_structFields(__x, ${keys}, ${fields.length})`];
     addMembers(
       file,
       node as ts.ClassDeclaration,
-      `toVal(): u64 { const __v = new StaticArray<u64>(${fields.length}); ${puts} return __sdk_structToVal(${keys}, __v); } ` +
-        `__fromVal(__x: u64): ${cls} { const __f = __sdk_structFields(__x, ${keys}, ${fields.length}); const __o = ${alloc(cls)}; ${gets} return __o; }`,
+      `toVal(): u64 { ${vals} return ${toVal}; } ` +
+        `__fromVal(__x: u64): ${cls} { const __f = ${unpack}; const __o = ${alloc(cls)}; ${gets} return __o; }`,
     );
+  }
+
+  for (const { def, file, node, methodNodes } of analysis.clients) {
+    // The class and its abstract methods become concrete: each method calls the contract function
+    // of its name (`try_call` when it returns a Result, so the callee's error comes back in it).
+    for (const m of [node, ...methodNodes])
+      for (const mod of ts.getModifiers(m as ts.HasModifiers) ?? [])
+        if (mod.kind === ts.SyntaxKind.AbstractKeyword)
+          edit(file, blank(file, mod.getStart(file.source), mod.end));
+    def.methods.forEach((fn, i) => {
+      const m = methodNodes[i];
+      const args = valsArray(
+        '__a',
+        fn.params.map((p) => conv.toVal(p.type, p.name)),
+      );
+      const call = `__sdk_${fn.returns.kind === 'result' ? 'tryCall' : 'call'}(this.address.raw, ${symbolExpr(fn.name)}, __a)`;
+      const body =
+        fn.returns.kind === 'void'
+          ? `__sdk_expectVoid(${call});`
+          : `return ${conv.fromVal(fn.returns, call)};`;
+      // Replace the declaration's closing `;` (or its end) with the body, on the same line.
+      const end = m.end;
+      const semicolon = file.text[end - 1] === ';';
+      edit(file, { start: semicolon ? end - 1 : end, end, text: ` { ${args} ${body} }` });
+    });
   }
 
   for (const { def, file, node, caseNodes } of analysis.unions) {
@@ -148,14 +203,11 @@ export const generateSources = (analysis: Analysis): Map<string, string> => {
     );
     def.cases.forEach((c, i) => {
       const caseFile = analysis.files.find((f) => f.source === caseNodes[i].getSourceFile()) as UserFile;
-      const puts = c.fields
-        .map((f, j) => `unchecked((__v[${j + 1}] = ${conv.toVal(f.type, `this.${f.name}`)}));`)
-        .join(' ');
-      addMembers(
-        caseFile,
-        caseNodes[i],
-        `toVal(): u64 { const __v = new StaticArray<u64>(${c.fields.length + 1}); unchecked((__v[0] = ${symbolExpr(c.name)})); ${puts} return __sdk_unionToVal(__v); }`,
-      );
+      const vals = valsArray('__v', [
+        symbolExpr(c.name),
+        ...c.fields.map((f) => conv.toVal(f.type, `this.${f.name}`)),
+      ]);
+      addMembers(caseFile, caseNodes[i], `toVal(): u64 { ${vals} return __sdk_vecOf(__v); }`);
     });
   }
 

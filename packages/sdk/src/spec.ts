@@ -48,21 +48,37 @@ export const specType = (t: ContractType): xdr.ScSpecTypeDef => {
       return T.scSpecTypeOption(new xdr.ScSpecTypeOption({ valueType: specType(t.inner) }));
     case 'udt':
       return T.scSpecTypeUdt(new xdr.ScSpecTypeUdt({ name: t.name }));
+    case 'result':
+      return T.scSpecTypeResult(
+        new xdr.ScSpecTypeResult({
+          okType: specType(t.ok),
+          errorType: T.scSpecTypeUdt(new xdr.ScSpecTypeUdt({ name: t.error })),
+        }),
+      );
   }
 };
+
+const byName = <F extends { name: string }>(a: F, b: F): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
 const typeEntry = (d: TypeDef): xdr.ScSpecEntry => {
   switch (d.kind) {
     case 'struct':
-      // Fields sorted by name, as the Rust SDK lists them (and as the Val map orders them).
+      // Named fields sorted by name, as the Rust SDK lists them (and as the Val map orders them);
+      // a tuple struct's fields in order, named by their index.
       return xdr.ScSpecEntry.scSpecEntryUdtStructV0(
         new xdr.ScSpecUdtStructV0({
           doc: d.doc,
           lib: '',
           name: d.name,
-          fields: [...d.fields]
-            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-            .map((f) => new xdr.ScSpecUdtStructFieldV0({ doc: f.doc, name: f.name, type: specType(f.type) })),
+          fields: (d.tuple ? d.fields : [...d.fields].sort(byName)).map(
+            (f, i) =>
+              new xdr.ScSpecUdtStructFieldV0({
+                doc: f.doc,
+                name: d.tuple ? String(i) : f.name,
+                type: specType(f.type),
+              }),
+          ),
         }),
       );
     case 'union':
@@ -129,7 +145,11 @@ const eventEntry = (e: EventDef): xdr.ScSpecEntry =>
               : xdr.ScSpecEventParamLocationV0.scSpecEventParamLocationData,
           }),
       ),
-      dataFormat: xdr.ScSpecEventDataFormat.scSpecEventDataFormatMap,
+      dataFormat: {
+        map: xdr.ScSpecEventDataFormat.scSpecEventDataFormatMap,
+        vec: xdr.ScSpecEventDataFormat.scSpecEventDataFormatVec,
+        'single-value': xdr.ScSpecEventDataFormat.scSpecEventDataFormatSingleValue,
+      }[e.dataFormat],
     }),
   );
 

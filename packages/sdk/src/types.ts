@@ -30,6 +30,8 @@ export type ContractType = { readonly text: string } & (
   | { readonly kind: 'vec'; readonly element: ContractType }
   | { readonly kind: 'map'; readonly key: ContractType; readonly value: ContractType }
   | { readonly kind: 'option'; readonly inner: ContractType }
+  /** A function result only: the ok type (void allowed) and a `@contracterror` enum. */
+  | { readonly kind: 'result'; readonly ok: ContractType; readonly error: string }
   | { readonly kind: 'udt'; readonly name: string; readonly udt: 'struct' | 'union' | 'enum' }
 );
 
@@ -43,8 +45,12 @@ export interface StructDef {
   readonly kind: 'struct';
   readonly name: string;
   readonly doc: string;
-  /** In declaration order; the spec and the Val map use them sorted by name. */
+  /**
+   * In declaration order; the spec and the Val map use them sorted by name. A tuple struct's
+   * fields are `_0`, `_1`...: the spec names them "0", "1"... and its Val is a vector, in order.
+   */
   readonly fields: readonly Field[];
+  readonly tuple: boolean;
 }
 
 export interface UnionCase {
@@ -82,13 +88,19 @@ export interface EventParam extends Field {
   readonly topic: boolean;
 }
 
-/** A `@contractevent` class: topics are the prefix symbols then the `@topic` fields; data is a map. */
+/** How an event's data fields become its data value (the Rust SDK's `data_format`). */
+export type EventDataFormat = 'map' | 'vec' | 'single-value';
+
+/** A `@contractevent` class: topics are the prefix symbols then the `@topic` fields. */
 export interface EventDef {
   readonly kind: 'event';
   readonly name: string;
   readonly doc: string;
   readonly prefixTopics: readonly string[];
   readonly params: readonly EventParam[];
+  readonly dataFormat: EventDataFormat;
+  /** Map data omits fields whose value is Void (a None option), as the Rust SDK 28 does. */
+  readonly sparse: boolean;
 }
 
 export interface FunctionDef {
@@ -98,8 +110,15 @@ export interface FunctionDef {
   readonly returns: ContractType;
 }
 
+/** A `@contractclient` class: a typed client for another contract's functions (not in the spec). */
+export interface ClientDef {
+  readonly name: string;
+  readonly methods: readonly FunctionDef[];
+}
+
 export interface ContractModel {
   readonly functions: readonly FunctionDef[];
   readonly types: readonly TypeDef[];
   readonly events: readonly EventDef[];
+  readonly clients: readonly ClientDef[];
 }

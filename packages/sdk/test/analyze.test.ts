@@ -229,3 +229,78 @@ export function f(): void {}`);
     /is a @contractevent: publish it/,
   );
 });
+
+test('Result, Option, tuple structs, event options and clients: what each cannot be', () => {
+  const errors = '@contracterror enum E { A = 1 }\n';
+  rejects(
+    `${errors}export function f(r: Result<u32, E>): void {}`,
+    /a Result is what a contract function returns/,
+  );
+  rejects(`${errors}export function f(): Vec<Result<u32, E>> { return Vec.new(); }`, /a Result is what/);
+  rejects('export function f(): Result<u32, u32> { return unreachable(); }', /must be a @contracterror enum/);
+  rejects(`${errors}@contracttype enum C { A = 1 }\nexport function f(): Result<C, E> {}`, /enum inside/);
+  rejects('export function f(x: Option<u32, u32>): void {}', /Option takes 1 type argument/);
+  rejects('export function f(x: Vec<void>): void {}', /void is a result type only/);
+  rejects(
+    '@contracttype class P { constructor(public _0: u32, public b: u32) {} }\nexport function f(p: P): void {}',
+    /tuple struct's fields are _0, _1/,
+  );
+  rejects(
+    '@contracttype class P { constructor(public _1: u32) {} }\nexport function f(p: P): void {}',
+    /tuple struct's fields are _0, _1/,
+  );
+  rejects(
+    '@contractevent({ dataFormat: "single-value" }) class E { a: u32 = 0; b: u32 = 0; }\nexport function f(): void {}',
+    /single-value data format takes at most one data field/,
+  );
+  rejects(
+    '@contractevent({ dataFormat: "xml" }) class E { a: u32 = 0; }\nexport function f(): void {}',
+    /dataFormat must be one of/,
+  );
+  rejects(
+    '@contractevent({ dataFormat: "vec", sparse: true }) class E { a: u32 = 0; }\nexport function f(): void {}',
+    /sparse applies to the map data format only/,
+  );
+  rejects(
+    '@contracttype @contractevent class E { a: u32 = 0; }\nexport function f(): void {}',
+    /one of @contracttype/,
+  );
+  rejects(
+    '@contractclient class C { }\nexport function f(): void {}',
+    /abstract class C extends ContractClient/,
+  );
+  rejects(
+    '@contractclient abstract class C extends ContractClient { }\nexport function f(): void {}',
+    /declares no abstract methods/,
+  );
+  rejects(
+    '@contractclient abstract class C extends ContractClient { abstract g(x: f64): void; }\nexport function f(): void {}',
+    /parameter x of g.*floating-point/,
+  );
+  rejects(
+    '@contractclient abstract class C extends ContractClient { abstract g(): void; }\nexport function f(c: C): void {}',
+    /is a @contractclient: pass the contract's Address/,
+  );
+});
+
+test('a client method gets a body calling its contract function; the class becomes concrete', () => {
+  const a = analyzeText(`
+@contracterror enum E { A = 1 }
+@contractclient export abstract class C extends ContractClient {
+  abstract get(key: Symbol): u32;
+  abstract checked(): Result<void, E>;
+}
+export function f(): void {}`);
+  assert.deepEqual(
+    a.model.clients[0].methods.map((m) => m.name),
+    ['get', 'checked'],
+  );
+  const lines = (generateSources(a).get(a.entry.path) as string).split('\n');
+  assert.match(lines[2], /^\s+class C extends ContractClient \{/);
+  assert.match(
+    lines[3],
+    /get\(key: Symbol\): u32 \{ .*__sdk_call\(this\.address\.raw, <u64>0x[0-9a-f]+, __a\)/,
+  );
+  assert.match(lines[4], /checked\(\): Result<void, E> \{ .*__sdk_tryCall\(/);
+  assert.equal(specEntries(a.model).length, 2, 'the error enum and f: a client is not in the spec');
+});

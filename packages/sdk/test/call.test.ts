@@ -30,3 +30,38 @@ test('cross-contract calls: invokeContract converts the result, tryInvokeContrac
   const fine = k.invoke('try_call', { contract: c.address, fn: 'increment' });
   assert.ok(fine.ok && fine.value === 0xffffffff);
 });
+
+test('a @contractclient calls through typed methods; a Result method carries the callee error', async () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'sdk-client-'));
+  const load = (path: string) => TestContract.load(new URL(path, import.meta.url).pathname, { outDir });
+  const [counter, calc, caller] = await Promise.all([
+    load('../../../contracts/examples/counter'),
+    load('../../../contracts/examples/calc'),
+    load('../fixtures/caller'),
+  ]);
+  const snapshot = new MemorySnapshot();
+  const c = counter.deploy({ snapshot });
+  const m = calc.deploy({ snapshot });
+  const k = caller.deploy({ snapshot });
+  const twice = k.invoke('bump_twice', { counter: c.address, user: 'ann', by: 3 });
+  assert.ok(twice.ok);
+  assert.deepEqual(twice.value, [6]);
+  assert.ok(k.invoke('reset', { counter: c.address }).ok);
+  const checked = (values: number[]) => {
+    const r = k.invoke('check_on', { calc: m.address, values });
+    return r.ok ? r.value : r.error;
+  };
+  assert.equal(checked([1]), 0);
+  assert.equal(checked([]), 2);
+  assert.ok(k.invoke('check_or_fail', { calc: m.address, values: [4] }).ok);
+  const failed = k.invoke('check_or_fail', { calc: m.address, values: [] });
+  assert.deepEqual(failed.ok ? undefined : [failed.error, failed.errorName], [
+    { type: ErrorType.Contract, code: 2 },
+    'Empty',
+  ]);
+  // A client is not part of the caller's spec.
+  assert.deepEqual(
+    caller.spec.funcs().map((f) => String(f.name)),
+    ['bump_on', 'try_call', 'bump_twice', 'reset', 'check_on', 'check_or_fail'],
+  );
+});

@@ -1,5 +1,5 @@
-import { Address, Bytes, Bytes32, I128, Map, Symbol, U256, Vec, crypto, panicWithError } from "@sorobox/sdk";
-import { Account, BigSquare, CalcError, Circle, Color, Empty, Point, Rect, Shape } from "./types";
+import { Address, Bytes, Bytes32, I128, Map, Option, Result, Symbol, U256, Vec, crypto, panicWithError } from "@sorobox/sdk";
+import { Account, BigSquare, CalcError, Circle, Color, Empty, Pair, Point, Rect, Shape } from "./types";
 
 /** a + b, in i128 (fails on overflow). */
 export function add_i128(a: I128, b: I128): I128 {
@@ -104,4 +104,36 @@ export function reverse(shapes: Vec<Shape>): Vec<Shape> {
   const out = Vec.new<Shape>();
   for (let i: u32 = 0; i < shapes.length; i++) out.pushFront(shapes.get(i));
   return out;
+}
+
+/** a / b as a Result: Err(DivisionByZero) when b is zero. */
+export function checked_div(a: I128, b: I128): Result<I128, CalcError> {
+  if (b == I128.fromI64(0)) return Result.err<I128, CalcError>(CalcError.DivisionByZero);
+  return Result.ok<I128, CalcError>(a / b);
+}
+
+/** Ok when the vector is not empty, else Err(Empty). */
+export function check_not_empty(values: Vec<u32>): Result<void, CalcError> {
+  return values.isEmpty() ? Result.err<void, CalcError>(CalcError.Empty) : Result.okVoid<CalcError>();
+}
+
+/** Half of an even number, none for an odd one or none. */
+export function half(x: Option<u32>): Option<u32> {
+  if (x.isNone() || x.unwrap() % 2 != 0) return Option.none<u32>();
+  return Option.some<u32>(x.unwrap() / 2);
+}
+
+/** Scales the amount of a (name, amount) pair. */
+export function scale_pair(p: Pair, k: I128): Pair {
+  return new Pair(p._0, p._1 * k);
+}
+
+/** Sums the amounts of the pairs whose optional limit allows them. */
+export function sum_pairs(pairs: Vec<Pair>, limit: Option<I128>): I128 {
+  let total = I128.fromI64(0);
+  for (let i: u32 = 0; i < pairs.length; i++) {
+    const amount = pairs.get(i)._1;
+    if (limit.isNone() || amount <= limit.unwrap()) total = total + amount;
+  }
+  return total;
 }

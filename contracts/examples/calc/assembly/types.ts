@@ -63,3 +63,12 @@ export enum CalcError {
   /** The input was empty. */
   Empty = 2,
 }
+
+/** A tuple struct: a vector of its fields in order (spec fields "0" and "1"). */
+@contracttype
+export class Pair {
+  constructor(
+    public _0: Symbol,
+    public _1: I128,
+  ) {}
+}

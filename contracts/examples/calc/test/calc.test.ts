@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { Keypair, xdr } from '@stellar/stellar-sdk';
+import { Keypair, contract, xdr } from '@stellar/stellar-sdk';
 import { ErrorCode, ErrorType } from '@sorobox/host';
 import { TestContract, type CallOutcome } from '@sorobox/sdk/testing';
 
@@ -49,6 +49,11 @@ test('the spec lists the functions and contract types of the source', () => {
       'double_opt',
       'hash',
       'reverse',
+      'checked_div',
+      'check_not_empty',
+      'half',
+      'scale_pair',
+      'sum_pairs',
     ],
   );
   assert.deepEqual(
@@ -201,5 +206,82 @@ test('options, bytes and hashes', () => {
   assert.equal(
     Buffer.from(digest).toString('hex'),
     'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+  );
+});
+
+test('a Result: Ok is the value, Err fails the call with the contract error', () => {
+  const r = calc.invoke('checked_div', { a: 9n, b: 2n });
+  assert.ok(r.ok && r.value instanceof contract.Ok);
+  assert.equal((r.value as contract.Ok<bigint>).unwrap(), 4n);
+  assert.ok(scValOf(r).equals(xdr.ScVal.scvI128(new xdr.Int128Parts({ hi: 0n, lo: 4n }))));
+  assert.deepEqual(failure(calc.invoke('checked_div', { a: 1n, b: 0n })), {
+    type: ErrorType.Contract,
+    code: 1,
+    name: 'DivisionByZero',
+  });
+  const done = calc.invoke('check_not_empty', { values: [1] });
+  assert.ok(done.ok && done.scVal.equals(xdr.ScVal.scvVoid()));
+  assert.deepEqual(failure(calc.invoke('check_not_empty', { values: [] })), {
+    type: ErrorType.Contract,
+    code: 2,
+    name: 'Empty',
+  });
+  const [output] = calc.spec.getFunc('checked_div').outputs;
+  assert.equal(output.type, 'scSpecTypeResult');
+  const result = (output as unknown as { value: xdr.ScSpecTypeResult }).value;
+  assert.equal(result.okType.type, 'scSpecTypeI128');
+  assert.equal(result.errorType.type, 'scSpecTypeUdt');
+  const [unit] = calc.spec.getFunc('check_not_empty').outputs;
+  assert.equal((unit as unknown as { value: xdr.ScSpecTypeResult }).value.okType.type, 'scSpecTypeVoid');
+});
+
+test('Option of a number: None is Void, Some is the value', () => {
+  assert.equal(ok(calc.invoke('half', { x: 8 })), 4);
+  assert.equal(ok(calc.invoke('half', { x: 7 })), null);
+  assert.equal(ok(calc.invoke('half', { x: undefined })), null);
+  assert.ok(scValOf(calc.invoke('half', { x: 6 })).equals(xdr.ScVal.scvU32(3)));
+  assert.equal(calc.spec.getFunc('half').inputs[0].type.type, 'scSpecTypeOption');
+  // Some value of the wrong type is not an Option<u32>.
+  assert.equal(calc.invokeRaw('half', [xdr.ScVal.scvI32(8)]).outcome.ok, false);
+});
+
+test('a tuple struct is a vector of its fields, named "0", "1" in the spec', () => {
+  const pair = xdr.ScVal.scvVec([sym('gold'), xdr.ScVal.scvI128(new xdr.Int128Parts({ hi: 0n, lo: 5n }))]);
+  const r = calc.invokeRaw('scale_pair', [pair, xdr.ScVal.scvI128(new xdr.Int128Parts({ hi: 0n, lo: 3n }))]);
+  assert.ok(
+    r.outcome.ok &&
+      r.outcome.value.equals(
+        xdr.ScVal.scvVec([sym('gold'), xdr.ScVal.scvI128(new xdr.Int128Parts({ hi: 0n, lo: 15n }))]),
+      ),
+  );
+  const entry = calc.build.spec.find(
+    (e) => e.type === 'scSpecEntryUdtStructV0' && String(e.value.name) === 'Pair',
+  );
+  assert.ok(entry && entry.type === 'scSpecEntryUdtStructV0');
+  assert.deepEqual(
+    entry.value.fields.map((f) => [String(f.name), f.type.type]),
+    [
+      ['0', 'scSpecTypeSymbol'],
+      ['1', 'scSpecTypeI128'],
+    ],
+  );
+  assert.deepEqual(ok(calc.invoke('scale_pair', { p: ['silver', -(2n ** 80n)], k: 2n })), [
+    'silver',
+    -(2n ** 81n),
+  ]);
+  const pairs = [
+    ['a', 1n],
+    ['b', 10n],
+    ['c', 100n],
+  ];
+  assert.equal(ok(calc.invoke('sum_pairs', { pairs, limit: 10n })), 11n);
+  assert.equal(ok(calc.invoke('sum_pairs', { pairs, limit: undefined })), 111n);
+  // A vector of the wrong length is not a Pair.
+  assert.equal(
+    calc.invokeRaw('scale_pair', [
+      xdr.ScVal.scvVec([sym('x')]),
+      xdr.ScVal.scvI128(new xdr.Int128Parts({ hi: 0n, lo: 1n })),
+    ]).outcome.ok,
+    false,
   );
 });
