@@ -68,7 +68,7 @@ export const newFunded = (net: Network, stroops = 10_000_000_000n): Keypair => {
 /** The result code of a submission rejected at validation. */
 export const rejection = (net: Network, tx: Transaction | xdr.TransactionEnvelope): number => {
   const r = net.submit('toEnvelope' in tx ? tx.toEnvelope() : tx);
-  assert.equal(r.status, 'ERROR');
+  assert.equal(r.status, 'ERROR', 'the submission is rejected');
   const result = r.errorResult!.toXdrObject().result;
   return result.code === 1 || result.code === -13 ? result.innerResultPair.result.result.code : result.code;
 };
