@@ -3,7 +3,7 @@
  * signed with the real `@stellar/stellar-sdk` TransactionBuilder.
  */
 import assert from 'node:assert/strict';
-import { Account, Keypair, Networks, StrKey, TransactionBuilder, xdr, type Transaction } from '@stellar/stellar-sdk';
+import { Account, Keypair, Networks, StrKey, TransactionBuilder, xdr, type FeeBumpTransaction, type Transaction } from '@stellar/stellar-sdk';
 import { openNetwork, type Network, type NetworkOptions, type TransactionRecord } from '../../src/index.ts';
 
 export const PASSPHRASE = Networks.STANDALONE;
@@ -44,7 +44,7 @@ export const buildTx = (net: Network, source: Keypair, ops: xdr.Operation[], opt
 };
 
 /** Submits and returns the applied record, failing the test unless it was accepted. */
-export const submit = (net: Network, tx: Transaction | xdr.TransactionEnvelope): TransactionRecord => {
+export const submit = (net: Network, tx: Transaction | FeeBumpTransaction | xdr.TransactionEnvelope): TransactionRecord => {
   const r = net.submit('toEnvelope' in tx ? tx.toEnvelope() : tx);
   assert.equal(r.status, 'PENDING', `submission ${r.status}: ${r.errorResult ? JSON.stringify(r.errorResult.toXdrObject().result, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : ''}`);
   const record = net.transaction(r.hash);
@@ -52,7 +52,7 @@ export const submit = (net: Network, tx: Transaction | xdr.TransactionEnvelope):
   return record;
 };
 
-export const submitOk = (net: Network, tx: Transaction | xdr.TransactionEnvelope): TransactionRecord => {
+export const submitOk = (net: Network, tx: Transaction | FeeBumpTransaction | xdr.TransactionEnvelope): TransactionRecord => {
   const record = submit(net, tx);
   assert.equal(record.status, 'SUCCESS', `transaction failed: ${JSON.stringify(record.result.toXdrObject().result, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`);
   return record;
@@ -66,7 +66,7 @@ export const newFunded = (net: Network, stroops = 10_000_000_000n): Keypair => {
 };
 
 /** The result code of a submission rejected at validation. */
-export const rejection = (net: Network, tx: Transaction | xdr.TransactionEnvelope): number => {
+export const rejection = (net: Network, tx: Transaction | FeeBumpTransaction | xdr.TransactionEnvelope): number => {
   const r = net.submit('toEnvelope' in tx ? tx.toEnvelope() : tx);
   assert.equal(r.status, 'ERROR', 'the submission is rejected');
   const result = r.errorResult!.toXdrObject().result;
