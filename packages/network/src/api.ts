@@ -147,7 +147,7 @@ export interface Network {
   fund(address: string, stroops: bigint): string;
   /** Console lines: transactions applied or failed (decoded result codes), contract logs. Returns the unsubscribe. */
   onLog(listener: (line: string) => void): () => void;
-  /** Called after each ledger close. Returns the unsubscribe. */
+  /** Called after ledgers close (once per batch of ledgers closed together, with the latest). Returns the unsubscribe. */
   onLedger(listener: (ledger: LedgerRecord) => void): () => void;
   close(): void;
 }

@@ -21,14 +21,14 @@ import {
 } from './config.ts';
 import { HOST_PROTOCOL_VERSION } from '@sorobox/host';
 import { newAccount } from './ledger/accounts.ts';
-import { closeLedger, type ClosedLedger } from './ledger/close.ts';
+import { closeLedger, emptyCloseMeta, type ClosedLedger } from './ledger/close.ts';
 import { chainStateHash, genesisHeader, headerHash, type HeaderWire } from './ledger/header.ts';
 import { ACCOUNT, TTL, encodeEntry, encodeKey, isPersistentKey, isSorobanKey, keyId, keyOfEntry, ttlEntry, ttlKeyOf, type EntryWire } from './ledger/keys.ts';
 import { LedgerTxn } from './ledger/ltx.ts';
 import { appliedLine, diagnosticLines, rejectedLine } from './log.ts';
 import { liveUntilOf } from './soroban/footprint.ts';
 import { openDatabase, readSetting, writeSetting, type Db } from './store/database.ts';
-import { HistoryStore, TOID_TX_MASK, eventId, type EventRow } from './store/history.ts';
+import { HistoryStore, TOID_TX_MASK, eventId, type EventRow, type LedgerRow } from './store/history.ts';
 import { eventRecord, hex, ledgerRecord, transactionRecord } from './store/records.ts';
 import { createSnapshot, revertToSnapshot } from './store/snapshots.ts';
 import { StateStore } from './store/state.ts';
@@ -120,27 +120,15 @@ class LocalNetwork implements Network {
       stateHash: chainStateHash(new Uint8Array(32), [{ keyBytes, entryBytes: encodeEntry(rootEntry) }]),
     });
     const hash = headerHash(header);
-    const meta: xdr.LedgerCloseMetaWire = {
-      v: 2,
-      v2: {
-        ext: { v: 0 },
-        ledgerHeader: { hash, header, ext: { v: 0 } },
-        txSet: { v: 1, v1TxSet: { previousLedgerHash: new Uint8Array(32), phases: [{ v: 0, v0Components: [] }, { v: 1, parallelTxsComponent: { baseFee: null, executionStages: [] } }] } },
-        txProcessing: [],
-        upgradesProcessing: [],
-        scpInfo: [],
-        totalByteSizeOfLiveSorobanState: 0n,
-        evictedKeys: [],
-      },
-    };
     this.db.transaction(() => {
       this.state.apply([{ keyBytes, entry: rootEntry }]);
       this.history.insertLedger({
         sequence: 1,
         hash,
         close_time: Number(closeTime),
+        soroban_state_size: 0,
         header: xdr.LedgerHeaderHistoryEntry.schema.encode({ hash, header, ext: { v: 0 } }),
-        meta: xdr.LedgerCloseMeta.schema.encode(meta),
+        meta: null,
       });
       writeSetting(this.db, 'passphrase', this.passphrase);
       writeSetting(this.db, 'protocol', String(this.protocolVersion));
@@ -208,18 +196,20 @@ class LocalNetwork implements Network {
 
   // ---- ledgers ----
 
+  private readonly emptyMeta = (row: LedgerRow): Uint8Array => emptyCloseMeta(row.header, this.config, BigInt(row.soroban_state_size));
+
   latestLedger(): LedgerRecord {
-    return ledgerRecord(this.history.latest()!, this.protocolVersion);
+    return ledgerRecord(this.history.latest()!, this.protocolVersion, this.emptyMeta);
   }
 
   oldestLedger(): LedgerRecord {
-    return ledgerRecord(this.history.oldest()!, this.protocolVersion);
+    return ledgerRecord(this.history.oldest()!, this.protocolVersion, this.emptyMeta);
   }
 
   ledgers(fromLedger: number, afterCursor: string | undefined, limit: number): LedgerRecord[] {
     const start = afterCursor !== undefined ? Number(afterCursor) + 1 : fromLedger;
     if (!Number.isInteger(start)) throw new Error(`invalid ledger cursor "${afterCursor}"`);
-    return this.history.ledgersFrom(start, limit).map((r) => ledgerRecord(r, this.protocolVersion));
+    return this.history.ledgersFrom(start, limit).map((r) => ledgerRecord(r, this.protocolVersion, this.emptyMeta));
   }
 
   // ---- submission ----
@@ -273,11 +263,14 @@ class LocalNetwork implements Network {
 
   /** Closes one ledger per close time, the pending transactions in the first, all in one database transaction. */
   private closeSeries(closeTimes: bigint[]): LedgerRecord {
-    const closed: ClosedLedger[] = [];
+    const withTxs: ClosedLedger[] = [];
     this.db.transaction(() => {
-      for (const [i, closeTime] of closeTimes.entries()) closed.push(this.closeOne(closeTime, i === 0 ? this.takeValidPending(closeTime) : []));
+      for (const [i, closeTime] of closeTimes.entries()) {
+        const closed = this.closeOne(closeTime, i === 0 ? this.takeValidPending(closeTime) : []);
+        if (closed.txs.length > 0) withTxs.push(closed);
+      }
     })();
-    for (const c of closed) this.announce(c);
+    this.announce(withTxs);
     return this.latestLedger();
   }
 
@@ -311,8 +304,9 @@ class LocalNetwork implements Network {
       sequence: seq,
       hash: closed.hash,
       close_time: closeTime,
-      header: xdr.LedgerHeaderHistoryEntry.schema.encode({ hash: closed.hash, header: closed.header, ext: { v: 0 } }),
-      meta: xdr.LedgerCloseMeta.schema.encode(closed.meta),
+      soroban_state_size: Number(closed.sorobanStateSize),
+      header: closed.headerEntry,
+      meta: closed.empty ? null : closed.meta,
     });
     const stageIndex = [0, 0, 0];
     for (const t of closed.txs) {
@@ -332,8 +326,8 @@ class LocalNetwork implements Network {
         inclusion_fee_bid: Number(frame.isSoroban ? BigInt(frame.inner.tx.fee) - frame.inner.soroban!.resourceFee : (frame.feeBump?.fee ?? BigInt(frame.inner.tx.fee)) / BigInt(ops || 1)),
         inclusion_fee_charged: Number(frame.isSoroban ? t.result.feeCharged - sorobanCharged : t.result.feeCharged / BigInt(ops || 1)),
         envelope: frame.envelopeBytes,
-        result: xdr.TransactionResult.schema.encode(t.result),
-        meta: xdr.TransactionMeta.schema.encode(t.meta),
+        result: t.resultBytes,
+        meta: t.metaBytes,
       });
       const row = (id: string, tx: number, op: number, index: number, event: xdr.ContractEventWire): EventRow => ({
         id,
@@ -356,26 +350,25 @@ class LocalNetwork implements Network {
         );
       }
     }
-    writeSetting(this.db, 'soroban_state_size', closed.sorobanStateSize.toString());
+    if (closed.sorobanStateSize !== this.head.sorobanStateSize) writeSetting(this.db, 'soroban_state_size', closed.sorobanStateSize.toString());
     const oldestToKeep = seq - this.retention + 1;
     if (oldestToKeep > 1) this.history.pruneBefore(oldestToKeep);
   }
 
-  private announce(closed: ClosedLedger): void {
+  /** Logs the transactions of newly closed ledgers, then tells ledger listeners about the latest. */
+  private announce(withTxs: readonly ClosedLedger[]): void {
     if (this.logListeners.size > 0) {
-      for (const t of closed.txs) {
-        this.log(appliedLine(t.applied.frame.hashHex, closed.header.ledgerSeq, t.applied.result.success, t.result));
-        for (const line of diagnosticLines(t.applied.diagnostics)) this.log(line);
+      for (const closed of withTxs) {
+        for (const t of closed.txs) {
+          this.log(appliedLine(t.applied.frame.hashHex, closed.header.ledgerSeq, t.applied.result.success, t.result));
+          for (const line of diagnosticLines(t.applied.diagnostics)) this.log(line);
+        }
       }
     }
     if (this.ledgerListeners.size > 0) {
-      const record = this.ledgerRecordOf(closed.header.ledgerSeq);
+      const record = this.latestLedger();
       for (const l of this.ledgerListeners) l(record);
     }
-  }
-
-  private ledgerRecordOf(seq: number): LedgerRecord {
-    return ledgerRecord(this.history.ledger(seq)!, this.protocolVersion);
   }
 
   // ---- history ----
@@ -503,10 +496,9 @@ class LocalNetwork implements Network {
     const { result } = checkValid(this.nextContext(), new LedgerTxn(this.state, this.head.header.ledgerSeq + 1), frame);
     if (!result.success) throw new Error(`funding ${address} failed validation: ${rejectedLine(frame.hashHex, result.toWire())}`);
     // The funding transaction closes its own ledger whatever the close mode, as friendbot answers with an applied transaction.
-    const closed: ClosedLedger[] = [];
-    this.db.transaction(() => closed.push(this.closeOne(this.head.header.scpValue.closeTime + this.spl, [frame])))();
-    this.announce(closed[0]);
-    const applied = closed[0].txs[0];
+    const closed = this.db.transaction(() => this.closeOne(this.head.header.scpValue.closeTime + this.spl, [frame]))();
+    this.announce([closed]);
+    const applied = closed.txs[0];
     if (!applied.applied.result.success) throw new Error(`funding ${address} failed: ${rejectedLine(frame.hashHex, applied.result)}`);
     return frame.hashHex;
   }

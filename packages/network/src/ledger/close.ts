@@ -5,11 +5,12 @@
  * the caller writes the result in one database transaction.
  */
 import { xdr } from '@stellar/stellar-sdk';
-import { computeRentWriteFeePer1Kb, rentWriteFeeConfigFromNetwork } from '@sorobox/host';
+import { computeRentWriteFeePer1Kb, rentWriteFeeConfigFromNetwork, type NetworkConfig } from '@sorobox/host';
 import { applyTransaction, chargeFee, refundFee, transactionMeta, type AppliedTx, type HeaderTotals } from '../tx/apply.ts';
 import type { LedgerContext } from '../tx/context.ts';
 import type { TxFrame } from '../tx/frame.ts';
-import { chainStateHash, headerHash, nextHeader, type HeaderWire } from './header.ts';
+import { encodeCloseMeta, encodeHeader, encodeHeaderEntry, encodeResultSet, encodeTxSet } from './encode.ts';
+import { chainStateHash, nextHeader, type HeaderWire } from './header.ts';
 import { CONTRACT_CODE, CONTRACT_DATA, decodeKey, encodeEntry, keyId, sha256, type KeyWire } from './keys.ts';
 import { LedgerTxn, type Delta, type EntrySource } from './ltx.ts';
 import { liveUntilOf } from '../soroban/footprint.ts';
@@ -34,17 +35,37 @@ export interface ClosedTx {
   /** 1-based position in apply order. */
   readonly applicationOrder: number;
   readonly result: xdr.TransactionResultWire;
+  readonly resultBytes: Uint8Array;
   readonly meta: xdr.TransactionMetaWire;
+  readonly metaBytes: Uint8Array;
 }
 
 export interface ClosedLedger {
   readonly header: HeaderWire;
   readonly hash: Uint8Array;
-  readonly meta: xdr.LedgerCloseMetaWire;
+  /** `LedgerHeaderHistoryEntry` XDR. */
+  readonly headerEntry: Uint8Array;
+  /** `LedgerCloseMeta` XDR. */
+  readonly meta: Uint8Array;
   readonly txs: readonly ClosedTx[];
   readonly deltas: readonly Delta[];
   readonly sorobanStateSize: bigint;
+  /** No transactions and no evictions: the meta follows from the header (see `emptyCloseMeta`). */
+  readonly empty: boolean;
 }
+
+/** The close meta of a ledger without transactions or evictions, from its header and state size. */
+export const emptyCloseMeta = (headerEntry: Uint8Array, config: NetworkConfig, sorobanStateSize: bigint): Uint8Array => {
+  const { header } = xdr.LedgerHeaderHistoryEntry.schema.decode(headerEntry);
+  return encodeCloseMeta({
+    sorobanFeeWrite1Kb: computeRentWriteFeePer1Kb(sorobanStateSize, rentWriteFeeConfigFromNetwork(config)),
+    headerEntry,
+    txSet: encodeTxSet(header.previousLedgerHash, BigInt(header.baseFee), [], []),
+    txs: [],
+    totalByteSizeOfLiveSorobanState: sorobanStateSize,
+    evictedKeys: [],
+  });
+};
 
 const u64Bytes = (n: number): Uint8Array => {
   const b = new Uint8Array(8);
@@ -57,17 +78,6 @@ const isSorobanDataKey = (keyBytes: Uint8Array): boolean => {
   const type = new DataView(keyBytes.buffer, keyBytes.byteOffset, 4).getInt32(0);
   return type === CONTRACT_DATA || type === CONTRACT_CODE;
 };
-
-const txSetOf = (prevHash: Uint8Array, baseFee: number, classic: readonly TxFrame[], soroban: readonly TxFrame[]): xdr.GeneralizedTransactionSetWire => ({
-  v: 1,
-  v1TxSet: {
-    previousLedgerHash: prevHash,
-    phases: [
-      { v: 0, v0Components: classic.length ? [{ type: 0, txsMaybeDiscountedFee: { baseFee: BigInt(baseFee), txs: classic.map((f) => f.envelope) } }] : [] },
-      { v: 1, parallelTxsComponent: { baseFee: soroban.length ? BigInt(baseFee) : null, executionStages: soroban.length ? [[soroban.map((f) => f.envelope)]] : [] } },
-    ],
-  },
-});
 
 /** Evicts temporary entries whose TTL ended before this ledger; returns the evicted keys. */
 const evictExpired = (ltx: LedgerTxn, state: ExpiredSource, seq: number): KeyWire[] => {
@@ -91,17 +101,32 @@ export const closeLedger = (input: CloseInput, sorobanStateSize: bigint): Closed
   const classic = frames.filter((f) => !f.isSoroban);
   const soroban = frames.filter((f) => f.isSoroban);
   const order = [...classic, ...soroban];
-  const txSet = txSetOf(prevHash, ledger.baseFee, classic, soroban);
-  const txSetHash = sha256(xdr.GeneralizedTransactionSet.schema.encode(txSet));
+  const txSet = encodeTxSet(
+    prevHash,
+    BigInt(ledger.baseFee),
+    classic.map((f) => f.envelopeBytes),
+    soroban.map((f) => f.envelopeBytes),
+  );
+  const txSetHash = sha256(txSet);
 
   const totals: HeaderTotals = { feePool: prev.feePool };
   const applied = order.map((frame) => chargeFee(ledger, ltx, frame, totals));
   applied.forEach((a, i) => applyTransaction(ledger, ltx, a, sha256(Buffer.concat([txSetHash, u64Bytes(i)]))));
   for (const a of applied) refundFee(ledger, ltx, a, totals);
 
-  const txs: ClosedTx[] = applied.map((a, i) => ({ applied: a, applicationOrder: i + 1, result: a.result.toWire(), meta: transactionMeta(a) }));
-  const pairs = txs.map((t) => ({ transactionHash: t.applied.frame.hash, result: t.result }));
-  const txSetResultHash = sha256(xdr.TransactionResultSet.schema.encode({ results: pairs }));
+  const txs: ClosedTx[] = applied.map((a, i) => {
+    const result = a.result.toWire();
+    const meta = transactionMeta(a);
+    return {
+      applied: a,
+      applicationOrder: i + 1,
+      result,
+      resultBytes: xdr.TransactionResult.schema.encode(result),
+      meta,
+      metaBytes: xdr.TransactionMeta.schema.encode(meta),
+    };
+  });
+  const txSetResultHash = sha256(encodeResultSet(txs.map((t) => ({ hash: t.applied.frame.hash, result: t.resultBytes }))));
 
   const evictedKeys = evictExpired(ltx, state, ledger.seq);
 
@@ -124,25 +149,22 @@ export const closeLedger = (input: CloseInput, sorobanStateSize: bigint): Closed
     stateHash: chainStateHash(prev.bucketListHash, hashed),
     feePool: totals.feePool,
   });
-  const hash = headerHash(header);
-  const meta: xdr.LedgerCloseMetaWire = {
-    v: 2,
-    v2: {
-      ext: { v: 1, v1: { ext: { v: 0 }, sorobanFeeWrite1Kb: computeRentWriteFeePer1Kb(stateSize, rentWriteFeeConfigFromNetwork(ledger.config)) } },
-      ledgerHeader: { hash, header, ext: { v: 0 } },
-      txSet,
-      txProcessing: txs.map((t, i) => ({
-        ext: { v: 0 },
-        result: pairs[i],
-        feeProcessing: t.applied.feeProcessing,
-        txApplyProcessing: t.meta,
-        postTxApplyFeeProcessing: t.applied.postTxApplyFeeProcessing,
-      })),
-      upgradesProcessing: [],
-      scpInfo: [],
-      totalByteSizeOfLiveSorobanState: stateSize,
-      evictedKeys,
-    },
-  };
-  return { header, hash, meta, txs, deltas, sorobanStateSize: stateSize };
+  const headerBytes = encodeHeader(header);
+  const hash = sha256(headerBytes);
+  const headerEntry = encodeHeaderEntry(hash, headerBytes);
+  const meta = encodeCloseMeta({
+    sorobanFeeWrite1Kb: computeRentWriteFeePer1Kb(stateSize, rentWriteFeeConfigFromNetwork(ledger.config)),
+    headerEntry,
+    txSet,
+    txs: txs.map((t) => ({
+      hash: t.applied.frame.hash,
+      result: t.resultBytes,
+      feeProcessing: t.applied.feeProcessing,
+      meta: t.metaBytes,
+      postTxApplyFeeProcessing: t.applied.postTxApplyFeeProcessing,
+    })),
+    totalByteSizeOfLiveSorobanState: stateSize,
+    evictedKeys,
+  });
+  return { header, hash, headerEntry, meta, txs, deltas, sorobanStateSize: stateSize, empty: txs.length === 0 && evictedKeys.length === 0 };
 };

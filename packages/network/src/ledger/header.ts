@@ -4,8 +4,9 @@
  * chain over each ledger's state changes (this network has no bucket list): it still identifies the
  * state exactly, given the history.
  */
-import { xdr } from '@stellar/stellar-sdk';
+import type { xdr } from '@stellar/stellar-sdk';
 import { MAX_TX_SET_SIZE, TOTAL_COINS } from '../config.ts';
+import { encodeHeader } from './encode.ts';
 import { sha256 } from './keys.ts';
 
 export type HeaderWire = xdr.LedgerHeaderWire;
@@ -38,7 +39,7 @@ export const genesisHeader = (o: GenesisOptions): HeaderWire => ({
   ext: { v: 0 },
 });
 
-export const headerHash = (header: HeaderWire): Uint8Array => sha256(xdr.LedgerHeader.schema.encode(header));
+export const headerHash = (header: HeaderWire): Uint8Array => sha256(encodeHeader(header));
 
 const SKIP_1 = 50;
 const SKIP_2 = 5000;

@@ -5,7 +5,7 @@
  * rent against the declared resources and the refundable fee.
  */
 import { StrKey, xdr } from '@stellar/stellar-sdk';
-import { applyHostFunction, type LedgerChange, type LedgerEntryRentChange, type SnapshotEntry } from '@sorobox/host';
+import { HostError, applyHostFunction, type LedgerChange, type LedgerEntryRentChange, type SnapshotEntry } from '@sorobox/host';
 import { AUTO_RESTORE_PROTOCOL } from '../config.ts';
 import { encodeEntry, keyId, ttlEntry, ttlKeyOf, sha256, type EntryWire } from '../ledger/keys.ts';
 import { entrySizeFailure, hostFootprint, readFootprint, type FootprintEntry } from '../soroban/footprint.ts';
@@ -83,6 +83,22 @@ const writeBack = (ctx: ApplyContext, reads: readonly FootprintEntry[], changes:
   return rent;
 };
 
+/**
+ * `applyHostFunction`, which reports contract and host failures in its outcome; a budget exhausted
+ * before the run even starts (setting up the host is metered too) surfaces as an exception.
+ */
+const runHost = (ctx: ApplyContext, ...args: Parameters<typeof applyHostFunction>): ReturnType<typeof applyHostFunction> | { failed: OpResult } => {
+  try {
+    return applyHostFunction(...args);
+  } catch (e) {
+    if (e instanceof HostError && e.error.type === ScErrorType.Budget && e.error.code === ScErrorCode.ExceededLimit) {
+      ctx.diagnostics.push(diagnosticError(ScErrorType.Budget, ScErrorCode.ExceededLimit, `operation exceeds its declared resources: ${e.message}`));
+      return { failed: result(RESOURCE_LIMIT_EXCEEDED) };
+    }
+    throw e;
+  }
+};
+
 export const invokeHostFunction: OperationHandler = {
   threshold: () => 'low',
   initial: () => result(SUCCESS, new Uint8Array(32)),
@@ -112,7 +128,8 @@ export const invokeHostFunction: OperationHandler = {
     for (const r of reads) if (r.restored && r.entry) writeRestored(ctx.ltx, r.keyBytes, r.entry, r.liveUntil!, ctx.restored);
 
     const { hostFunction, auth } = body.invokeHostFunctionOp;
-    const run = applyHostFunction(
+    const run = runHost(
+      ctx,
       {
         hostFunction: xdr.HostFunction.fromXdrObject(hostFunction),
         snapshot: snapshotOf(reads),
@@ -129,6 +146,7 @@ export const invokeHostFunction: OperationHandler = {
         budget: { cpuInstructions: soroban.resources.instructions, memoryBytes: ledger.config.txMemoryLimit },
       },
     );
+    if ('failed' in run) return run.failed;
     for (const e of run.events) ctx.diagnostics.push(e.toXdrObject());
     if (!run.outcome.ok) {
       const { cpuInstructions, memoryBytes } = run.budget;

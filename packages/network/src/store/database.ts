@@ -22,12 +22,15 @@ CREATE TABLE IF NOT EXISTS entries (
   temporary INTEGER
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entries_expiry ON entries (temporary, live_until) WHERE live_until IS NOT NULL;
+-- meta is NULL for a ledger without transactions or evictions: it follows from the header and the
+-- Soroban state size (time travel closes many such ledgers).
 CREATE TABLE IF NOT EXISTS ledgers (
   sequence INTEGER PRIMARY KEY,
   hash BLOB NOT NULL,
   close_time INTEGER NOT NULL,
+  soroban_state_size INTEGER NOT NULL,
   header BLOB NOT NULL,
-  meta BLOB NOT NULL
+  meta BLOB
 );
 CREATE TABLE IF NOT EXISTS transactions (
   hash BLOB PRIMARY KEY,
@@ -66,6 +69,9 @@ CREATE TABLE IF NOT EXISTS snapshot_entries (
 ) WITHOUT ROWID;
 `;
 
+/** Bumped when the tables change: an older database is refused rather than misread. */
+const SCHEMA_VERSION = '1';
+
 /** Opens (creating if needed) the database; `undefined` directory means in memory. */
 export const openDatabase = (dataDir: string | undefined): Db => {
   let db: Db;
@@ -79,13 +85,33 @@ export const openDatabase = (dataDir: string | undefined): Db => {
     // loss could lose the last few, and never leaves a half-written one.
     db.pragma('synchronous = NORMAL');
   }
+  const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").get() !== undefined;
+  const version = hasTables ? (db.prepare("SELECT value FROM settings WHERE name = 'schema'").get() as { value: string } | undefined)?.value : SCHEMA_VERSION;
+  if (version !== SCHEMA_VERSION) {
+    db.close();
+    throw new Error(`the database in ${dataDir} was written by another version of Sorobox (schema ${version ?? 'unknown'}, expected ${SCHEMA_VERSION}); remove it to start afresh`);
+  }
   db.exec(SCHEMA);
+  db.prepare("INSERT OR IGNORE INTO settings (name, value) VALUES ('schema', ?)").run(SCHEMA_VERSION);
   return db;
 };
 
-export const readSetting = (db: Db, name: string): string | undefined =>
-  (db.prepare('SELECT value FROM settings WHERE name = ?').get(name) as { value: string } | undefined)?.value;
+const settingStatements = new WeakMap<Db, { read: Database.Statement<[string], { value: string }>; write: Database.Statement<[string, string]> }>();
+
+const statementsOf = (db: Db) => {
+  let s = settingStatements.get(db);
+  if (!s) {
+    s = {
+      read: db.prepare('SELECT value FROM settings WHERE name = ?'),
+      write: db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value'),
+    };
+    settingStatements.set(db, s);
+  }
+  return s;
+};
+
+export const readSetting = (db: Db, name: string): string | undefined => statementsOf(db).read.get(name)?.value;
 
 export const writeSetting = (db: Db, name: string, value: string): void => {
-  db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(name, value);
+  statementsOf(db).write.run(name, value);
 };

@@ -9,8 +9,10 @@ export interface LedgerRow {
   readonly sequence: number;
   readonly hash: Uint8Array;
   readonly close_time: number;
+  readonly soroban_state_size: number;
   readonly header: Uint8Array;
-  readonly meta: Uint8Array;
+  /** Null for an empty ledger (see `emptyCloseMeta`). */
+  readonly meta: Uint8Array | null;
 }
 
 export interface TransactionRow {
@@ -74,7 +76,7 @@ export class HistoryStore {
   private readonly truncate: Statement<[number]>[];
 
   constructor(db: Db) {
-    this.insertLedgerStmt = db.prepare('INSERT INTO ledgers (sequence, hash, close_time, header, meta) VALUES (?, ?, ?, ?, ?)');
+    this.insertLedgerStmt = db.prepare('INSERT INTO ledgers (sequence, hash, close_time, soroban_state_size, header, meta) VALUES (?, ?, ?, ?, ?, ?)');
     this.insertTxStmt = db.prepare(
       `INSERT OR REPLACE INTO transactions (hash, ledger, application_order, successful, fee_bump, soroban, operations,
          inclusion_fee_bid, inclusion_fee_charged, envelope, result, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -104,7 +106,7 @@ export class HistoryStore {
   }
 
   insertLedger(row: LedgerRow): void {
-    this.insertLedgerStmt.run(row.sequence, row.hash, row.close_time, row.header, row.meta);
+    this.insertLedgerStmt.run(row.sequence, row.hash, row.close_time, row.soroban_state_size, row.header, row.meta);
   }
 
   insertTransaction(r: TransactionRow): void {

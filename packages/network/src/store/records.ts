@@ -21,10 +21,11 @@ const lazy = <T extends object, K extends keyof T>(target: T, key: K, compute: (
 
 export const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
-export const ledgerRecord = (row: LedgerRow, protocolVersion: number): LedgerRecord => {
+/** `emptyMeta` rebuilds the close meta of an empty ledger, which is not stored. */
+export const ledgerRecord = (row: LedgerRow, protocolVersion: number, emptyMeta: (row: LedgerRow) => Uint8Array): LedgerRecord => {
   const record = { sequence: row.sequence, hash: hex(row.hash), closeTime: BigInt(row.close_time), protocolVersion } as LedgerRecord;
   lazy(record, 'headerXdr', () => xdr.LedgerHeaderHistoryEntry.fromXdr(row.header));
-  lazy(record, 'metaXdr', () => xdr.LedgerCloseMeta.fromXdr(row.meta));
+  lazy(record, 'metaXdr', () => xdr.LedgerCloseMeta.fromXdr(row.meta ?? emptyMeta(row)));
   return record;
 };
 
