@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { xdr } from '@stellar/stellar-sdk';
-import { MemorySnapshot, PERSISTENT, u32, vec } from './support/ledger.ts';
+import { MemorySnapshot, PERSISTENT, addressVal, u32, vec } from './support/ledger.ts';
 import {
   bytesVal,
   contractIdOfVal,
@@ -20,8 +19,7 @@ import {
 } from './support/lifecycle.ts';
 
 const FLEET = 100;
-const address = (id: Uint8Array) =>
-  xdr.ScVal.fromXdrObject({ type: 18, address: { type: 1, contractId: id } } as xdr.ScValWire);
+const address = addressVal;
 const salt = (i: number): Uint8Array => {
   const s = saltOf(0);
   new DataView(s.buffer).setUint32(0, i + 1);

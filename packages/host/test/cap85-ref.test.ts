@@ -7,9 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Address, Operation, StrKey, xdr } from '@stellar/stellar-sdk';
-import { contractCodeKey, instanceKey } from '../src/ledger/keys.ts';
 import { ErrorCode, ErrorType } from '../src/val/error.ts';
-import { MemorySnapshot, PERSISTENT, SEQ, errorOf, sym, u32, vec } from './support/ledger.ts';
+import { MemorySnapshot, PERSISTENT, SEQ, errorOf, sym, u32, vec, addressVal } from './support/ledger.ts';
 import {
   apply,
   bytesVal,
@@ -22,24 +21,20 @@ import {
   saltOf,
   str,
   upload,
+  codeLedgerKey,
+  err,
+  executableOf,
+  hostFunctionOf,
+  instanceLedgerKey,
+  tagEntryLedgerKey,
+  wasmExecutableVal,
 } from './support/lifecycle.ts';
 
-const err = (type: ErrorType, code: ErrorCode) => ({ type, code });
-const address = (id: Uint8Array) =>
-  xdr.ScVal.fromXdrObject({ type: 18, address: { type: 1, contractId: id } } as xdr.ScValWire);
-const key = (w: xdr.LedgerKeyWire) => xdr.LedgerKey.fromXdrObject(w);
-const instance = (id: Uint8Array) => key(instanceKey(id));
-const code = (hash: Uint8Array) => key(contractCodeKey(hash));
-const tagEntry = (owner: Uint8Array, tag: string) =>
-  key({
-    type: 6,
-    contractData: {
-      contract: { type: 1, contractId: owner },
-      key: { type: 22, executableTag: new xdr.XdrString(tag) },
-      durability: 1,
-    },
-  } as xdr.LedgerKeyWire);
-const wasmExecutable = (hash: Uint8Array) => vec([sym('Wasm'), bytesVal(hash)]);
+const address = addressVal;
+const instance = instanceLedgerKey;
+const code = codeLedgerKey;
+const tagEntry = tagEntryLedgerKey;
+const wasmExecutable = wasmExecutableVal;
 const refExecutable = (owner: Uint8Array, tag: string) =>
   vec([
     sym('ExternalRef'),
@@ -70,18 +65,6 @@ const setup = () => {
       ]),
     );
   return { snap, v1, v2, v3, owner, ownerAddress, follow };
-};
-
-const executableOf = (snap: MemorySnapshot, id: Uint8Array): xdr.ContractExecutableWire => {
-  const data = snap.get(instance(id))!.entry.toXdrObject().data;
-  if (data.type !== 6 || data.contractData.val.type !== 19) throw new Error('not an instance');
-  return data.contractData.val.instance.executable;
-};
-
-const hostFunctionOf = (op: xdr.Operation): xdr.HostFunction => {
-  const body = op.toXdrObject().body;
-  if (body.type !== 24) throw new Error('not an InvokeHostFunction operation');
-  return xdr.HostFunction.fromXdrObject(body.invokeHostFunctionOp.hostFunction);
 };
 
 describe('create_external_ref_contract', () => {
@@ -210,7 +193,7 @@ describe('resolution on every call', () => {
 
 describe('update_current_contract_executable_ref', () => {
   it('switches a Wasm contract to a reference and back, each with an executable_update event', () => {
-    const { snap, v1, v2, owner, ownerAddress } = setup();
+    const { snap, v1, owner, ownerAddress } = setup();
     const id = create(snap, v1, saltOf(30));
     const toRef = invoke(snap, id, 'update_ref', [ownerAddress, str('token')]);
     assert.ok(

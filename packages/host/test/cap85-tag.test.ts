@@ -19,18 +19,11 @@ import {
   saltOf,
   str,
   upload,
+  err,
+  tagEntryLedgerKey,
 } from './support/lifecycle.ts';
 
-const err = (type: ErrorType, code: ErrorCode) => ({ type, code });
-const tagKey = (owner: Uint8Array, tag: string) =>
-  xdr.LedgerKey.fromXdrObject({
-    type: 6,
-    contractData: {
-      contract: { type: 1, contractId: owner },
-      key: { type: 22, executableTag: new xdr.XdrString(tag) },
-      durability: 1,
-    },
-  } as xdr.LedgerKeyWire);
+const tagKey = tagEntryLedgerKey;
 
 const setup = () => {
   const snap = new MemorySnapshot();
