@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { xdr } from '@stellar/stellar-sdk';
-import { instanceKey } from '../src/ledger/keys.ts';
 import { ErrorCode, ErrorType } from '../src/val/error.ts';
 import { MemorySnapshot, errorOf, sym, u32, vec } from './support/ledger.ts';
 import {
@@ -21,10 +20,11 @@ import {
   saltOf,
   upload,
   type ConstructorKind,
+  err,
+  instanceLedgerKey,
 } from './support/lifecycle.ts';
 import type { EnvMeta } from './support/wat.ts';
 
-const err = (type: ErrorType, code: ErrorCode) => ({ type, code });
 const INVALID_ACTION = err(ErrorType.Context, ErrorCode.InvalidAction);
 const TRUE = xdr.ScVal.scvBool(true);
 const contractError = (code: number) =>
@@ -126,7 +126,7 @@ describe('CAP-58: contracts with a constructor (protocol 22+)', () => {
       ),
     );
     const childId = contractIdOfVal(invokeCommit(snap, f.id, 'id', [f.self, bytesVal(saltOf(4))]));
-    assert.ok(!r.changes.some((c) => c.key.equals(xdr.LedgerKey.fromXdrObject(instanceKey(childId)))));
+    assert.ok(!r.changes.some((c) => c.key.equals(instanceLedgerKey(childId))));
   });
 
   it('a constructor returning a value other than Void is Error(Value, UnexpectedType), and nothing is created', () => {

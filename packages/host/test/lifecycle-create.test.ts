@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Address, Asset, hash, Keypair, Networks, Operation, StrKey, xdr } from '@stellar/stellar-sdk';
 import { networkIdOf } from '../src/host/ledger-info.ts';
-import { contractCodeKey, instanceKey } from '../src/ledger/keys.ts';
+import { contractCodeKey } from '../src/ledger/keys.ts';
 import { ErrorCode, ErrorType } from '../src/val/error.ts';
 import { LEDGER, MemorySnapshot, SEQ, errorOf, sym, u32 } from './support/ledger.ts';
 import {
@@ -23,9 +23,10 @@ import {
   lifecycleContract,
   saltOf,
   upload,
+  err,
+  hostFunctionOf,
+  instanceLedgerKey,
 } from './support/lifecycle.ts';
-
-const err = (type: ErrorType, code: ErrorCode) => ({ type, code });
 
 /** The SDK's own derivation: sha256 of its `HashIdPreimage` XDR. */
 const sdkContractId = (networkPassphrase: string, preimage: xdr.ContractIdPreimage): Uint8Array =>
@@ -46,15 +47,6 @@ const fromAddress = (address: string, salt: Uint8Array): xdr.ContractIdPreimage 
   );
 
 const addressScVal = (address: string): xdr.ScVal => new Address(address).toScVal();
-
-const instanceLedgerKey = (id: Uint8Array) => xdr.LedgerKey.fromXdrObject(instanceKey(id));
-
-/** The host function of an `InvokeHostFunction` operation the SDK built. */
-const hostFunctionOf = (op: xdr.Operation): xdr.HostFunction => {
-  const body = op.toXdrObject().body;
-  if (body.type !== 24) throw new Error('not an InvokeHostFunction operation');
-  return xdr.HostFunction.fromXdrObject(body.invokeHostFunctionOp.hostFunction);
-};
 
 describe('contract ids', () => {
   it('CreateContractV2 built by the SDK creates the contract at the id the SDK derives', () => {

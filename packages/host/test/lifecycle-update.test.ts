@@ -6,9 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Keypair, xdr } from '@stellar/stellar-sdk';
-import { instanceKey } from '../src/ledger/keys.ts';
 import { ErrorCode, ErrorType } from '../src/val/error.ts';
-import { MemorySnapshot, errorOf, sym, u32, vec } from './support/ledger.ts';
+import { MemorySnapshot, addressVal, errorOf, sym, u32, vec } from './support/ledger.ts';
 import {
   bytesVal,
   contractIdOfVal,
@@ -18,12 +17,14 @@ import {
   lifecycleContract,
   saltOf,
   upload,
+  err,
+  executableOf,
+  instanceLedgerKey,
+  wasmExecutableVal,
 } from './support/lifecycle.ts';
 
-const err = (type: ErrorType, code: ErrorCode) => ({ type, code });
-const address = (id: Uint8Array) =>
-  xdr.ScVal.fromXdrObject({ type: 18, address: { type: 1, contractId: id } } as xdr.ScValWire);
-const wasmExecutable = (hash: Uint8Array) => vec([sym('Wasm'), bytesVal(hash)]);
+const address = addressVal;
+const wasmExecutable = wasmExecutableVal;
 
 const setup = () => {
   const snap = new MemorySnapshot();
@@ -31,12 +32,6 @@ const setup = () => {
   const v2 = upload(snap, lifecycleContract(2));
   const id = create(snap, v1, saltOf(1));
   return { snap, v1, v2, id };
-};
-
-const executableOf = (snap: MemorySnapshot, id: Uint8Array): xdr.ContractExecutableWire => {
-  const data = snap.get(xdr.LedgerKey.fromXdrObject(instanceKey(id)))!.entry.toXdrObject().data;
-  if (data.type !== 6 || data.contractData.val.type !== 19) throw new Error('not an instance');
-  return data.contractData.val.instance.executable;
 };
 
 describe('update_current_contract_wasm', () => {
@@ -159,7 +154,7 @@ describe('get_address_executable', () => {
     const other = contractIdOfVal(
       invokeCommit(snap, id, 'create', [address(id), bytesVal(v1), bytesVal(saltOf(9))]),
     );
-    const keys = (ids: Uint8Array[]) => ids.map((i) => xdr.LedgerKey.fromXdrObject(instanceKey(i)));
+    const keys = (ids: Uint8Array[]) => ids.map((i) => instanceLedgerKey(i));
     const code = xdr.LedgerKey.fromXdrObject({ type: 7, contractCode: { hash: v1 } });
     const r = invoke(snap, id, 'exec_of', [address(other)], {
       footprint: { readOnly: [...keys([id]), code], readWrite: [] },

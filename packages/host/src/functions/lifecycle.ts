@@ -2,7 +2,7 @@
  * Contract lifecycle host functions (env.json `ledger` module, plus `get_address_executable` of the
  * `address` module): Wasm upload, contract ids, creation with constructors (CAP-58), executable
  * updates, and CAP-85 executable tags and references. Arguments are checked here; the work is in
- * `ledger/lifecycle.ts`.
+ * `ledger/lifecycle.ts`. `create_asset_contract` waits for the built-in Stellar Asset contract.
  */
 import { xdr } from '@stellar/stellar-sdk';
 import { CostType } from '../budget/cost-type.ts';
@@ -93,17 +93,6 @@ const create_external_ref_contract = (
   args: Val,
 ): Val => create(host, deployer, salt, () => externalRef(host, owner, tag), args);
 
-/** The Stellar Asset contract is not built in yet: the asset is read, then creation fails clearly. */
-const create_asset_contract = (host: Host, serializedAsset: Val): Val => {
-  const asset = assetOf(host, serializedAsset);
-  createContract(
-    host,
-    { contractIdPreimage: assetPreimage(asset), executable: { type: 1 }, constructorArgs: [] },
-    [],
-  );
-  return VOID;
-};
-
 const get_contract_id = (host: Host, deployer: Val, salt: Val): Val =>
   contractAddress(
     host,
@@ -142,7 +131,6 @@ const get_address_executable = (host: Host, address: Val): Val =>
 export const lifecycleFunctions: HostFnTable = {
   create_contract,
   create_contract_with_constructor,
-  create_asset_contract,
   upload_wasm,
   update_current_contract_wasm,
   get_contract_id,

@@ -5,10 +5,13 @@
  * `CreateContractHostFn` context, or `CreateContractWithCtorHostFn` when there are constructor
  * arguments (CAP-58), and recording mode records a `CreateContractV2HostFn` invocation.
  *
- * This is the single place creation asks for authorization. Its body is the authorization
- * module's to replace with that `require_auth`. Until then creation is treated as authorized: true
- * of the deployer being the current contract (authorized as the invoker, no entry needed) and, for
- * now, of every other deployer too. Nothing is recorded.
+ * This is the single place creation asks for authorization; its only caller is `createContract`
+ * in `lifecycle.ts`. Its body is the authorization module's to replace with that `require_auth`.
+ * Until then creation is treated as authorized: true of the deployer being the current contract
+ * (authorized as the invoker, no entry needed) and, for now, of every other deployer too. Nothing
+ * is recorded. Note for that module: in the reference the creation frame stays pushed while the
+ * contract is written and its constructor runs, so the constructor's own `require_auth` calls
+ * nest under the creation's authorized invocation.
  */
 import type { xdr } from '@stellar/stellar-sdk';
 import type { Host } from '../host/host.ts';

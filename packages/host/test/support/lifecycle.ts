@@ -6,7 +6,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { Keypair, xdr } from '@stellar/stellar-sdk';
 import { applyHostFunction, type HostFunctionResult, type LedgerFootprint } from '../../src/ledger/api.ts';
+import { contractCodeKey, instanceKey } from '../../src/ledger/keys.ts';
 import type { MemorySnapshot } from '../../src/ledger/snapshot.ts';
+import type { ErrorCode, ErrorType } from '../../src/val/error.ts';
 import { symbolSmallBody } from '../../src/val/symbol.ts';
 import { commit, CONTRACT_TTL_EXPORTS, LEDGER, run, type RunOptions } from './ledger.ts';
 import { contract, importOf, type EnvMeta } from './wat.ts';
@@ -240,4 +242,40 @@ export const contractIdOfVal = (v: xdr.ScVal): Uint8Array => {
   const w = v.toXdrObject();
   if (w.type !== 18 || w.address.type !== 1) throw new Error('not a contract address');
   return new Uint8Array(w.address.contractId);
+};
+
+export const err = (type: ErrorType, code: ErrorCode) => ({ type, code });
+
+export const instanceLedgerKey = (id: Uint8Array): xdr.LedgerKey =>
+  xdr.LedgerKey.fromXdrObject(instanceKey(id));
+export const codeLedgerKey = (hash: Uint8Array): xdr.LedgerKey =>
+  xdr.LedgerKey.fromXdrObject(contractCodeKey(hash));
+
+/** The owner's persistent entry under `SCV_EXECUTABLE_TAG(tag)`. */
+export const tagEntryLedgerKey = (owner: Uint8Array, tag: string): xdr.LedgerKey =>
+  xdr.LedgerKey.fromXdrObject({
+    type: 6,
+    contractData: {
+      contract: { type: 1, contractId: owner },
+      key: { type: 22, executableTag: new xdr.XdrString(tag) },
+      durability: 1,
+    },
+  } as xdr.LedgerKeyWire);
+
+/** `ContractExecutable::Wasm(hash)` / `AddressExecutable::Wasm(hash)` as a contract type. */
+export const wasmExecutableVal = (hash: Uint8Array): xdr.ScVal =>
+  xdr.ScVal.scvVec([xdr.ScVal.scvSymbol('Wasm'), xdr.ScVal.scvBytes(hash)]);
+
+/** The executable in a contract's instance entry. */
+export const executableOf = (snapshot: MemorySnapshot, id: Uint8Array): xdr.ContractExecutableWire => {
+  const data = snapshot.get(instanceLedgerKey(id))!.entry.toXdrObject().data;
+  if (data.type !== 6 || data.contractData.val.type !== 19) throw new Error('not a contract instance');
+  return data.contractData.val.instance.executable;
+};
+
+/** The host function of an `InvokeHostFunction` operation the SDK built. */
+export const hostFunctionOf = (op: xdr.Operation): xdr.HostFunction => {
+  const body = op.toXdrObject().body;
+  if (body.type !== 24) throw new Error('not an InvokeHostFunction operation');
+  return xdr.HostFunction.fromXdrObject(body.invokeHostFunctionOp.hostFunction);
 };
