@@ -7,6 +7,7 @@
  */
 import { StrKey, xdr } from '@stellar/stellar-sdk';
 import type { InvokeOutcome, InvokeResult } from '../api.ts';
+import { beginAuth, finishAuth, recordedAuth } from '../auth/hooks.ts';
 import { markFailedFrom } from '../host/diagnostics.ts';
 import type { Frame } from '../host/frame.ts';
 import { Host, type HostOptions } from '../host/host.ts';
@@ -131,8 +132,11 @@ export const applyHostFunction = (request: HostFunctionRequest, options: Omit<Ho
   let outcome: InvokeOutcome;
   let changes: readonly LedgerChange[] = [];
   try {
+    const authMode = request.authMode ?? (request.footprint ? 'enforce' : 'record');
+    beginAuth(host, { mode: authMode, entries: request.auth ?? [], sourceAccount: request.sourceAccount });
     for (const { key } of footprint.entries()) checkSupportedKey(key);
     const result = runHostFunction(host, request.hostFunction);
+    finishAuth(host);
     changes = storage.changes();
     checkSizes(host, footprint, changes);
     outcome = { ok: true, value: result };
@@ -150,7 +154,7 @@ export const applyHostFunction = (request: HostFunctionRequest, options: Omit<Ho
     changes,
     footprint: { readOnly: footprint.keys('read-only'), readWrite: footprint.keys('read-write') },
     restored: storage.restoredKeys(),
-    auth: [],
+    auth: outcome.ok ? recordedAuth(host) : [],
   };
 };
 
