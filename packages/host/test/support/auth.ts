@@ -36,6 +36,10 @@ export const AUTH_WASM = contract(`(module
     (call $call (local.get $c) (local.get $f) (local.get $args)))
   (func (export "try_call") (param $c i64) (param $f i64) (param $args i64) (result i64)
     (call $box (call $try_call (local.get $c) (local.get $f) (local.get $args))))
+  ;; try_call, then the same call again
+  (func (export "retry") (param $c i64) (param $f i64) (param $args i64) (result i64)
+    (drop (call $try_call (local.get $c) (local.get $f) (local.get $args)))
+    (call $call (local.get $c) (local.get $f) (local.get $args)))
   (func (export "auth_as") (param $entries i64) (param $c i64) (param $f i64) (param $args i64) (result i64)
     (drop (call $authorize_as_curr_contract (local.get $entries)))
     (call $call (local.get $c) (local.get $f) (local.get $args)))
