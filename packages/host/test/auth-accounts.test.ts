@@ -35,7 +35,8 @@ const setup = () => {
 };
 
 /** The unsigned entry for `a.auth(address)`. */
-const authEntry = (a: Deployed, address: xdr.ScVal, nonce = 7n) => addressEntry(address, nonce, invocation(a, 'auth', [address]));
+const authEntry = (a: Deployed, address: xdr.ScVal, nonce = 7n) =>
+  addressEntry(address, nonce, invocation(a, 'auth', [address]));
 
 const nonceKeyOf = (address: xdr.ScVal, nonce: bigint): xdr.LedgerKey =>
   xdr.LedgerKey.fromXdrObject({
@@ -67,7 +68,12 @@ describe('require_auth: Stellar account signatures', () => {
 
   it('accepts address-bound ADDRESS_V2 credentials (authorizeInvocation, CAP-71-02)', async () => {
     const { snap, kp, a, address } = setup();
-    const signed = await authorizeInvocation({ signer: kp, validUntilLedgerSeq: EXP, invocation: invocation(a, 'auth', [address]), networkPassphrase: PASSPHRASE });
+    const signed = await authorizeInvocation({
+      signer: kp,
+      validUntilLedgerSeq: EXP,
+      invocation: invocation(a, 'auth', [address]),
+      networkPassphrase: PASSPHRASE,
+    });
     assert.equal(signed.credentials.type, 'sorobanCredentialsAddressV2');
     assert.ok(invoke(snap, a, 'auth', [address], { auth: [signed] }).outcome.ok);
   });
@@ -86,12 +92,32 @@ describe('require_auth: Stellar account signatures', () => {
     const forged = accountSignature(payload, [forger]).toXdrObject() as Extract<xdr.ScValWire, { type: 16 }>;
     const map = forged.vec![0] as Extract<xdr.ScValWire, { type: 17 }>;
     map.map![0].val = { type: 13, bytes: keypair(1).rawPublicKey() } as xdr.ScValWire;
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth', [address], { auth: [withSignature(entry, EXP, xdr.ScVal.fromXdrObject(forged))] })), UNAUTHORIZED);
+    assert.deepEqual(
+      errorOf(
+        invoke(snap, a, 'auth', [address], {
+          auth: [withSignature(entry, EXP, xdr.ScVal.fromXdrObject(forged))],
+        }),
+      ),
+      UNAUTHORIZED,
+    );
 
-    const good = accountSignature(payload, [keypair(1)]).toXdrObject() as Extract<xdr.ScValWire, { type: 16 }>;
-    const sig = (good.vec![0] as Extract<xdr.ScValWire, { type: 17 }>).map![1].val as Extract<xdr.ScValWire, { type: 13 }>;
+    const good = accountSignature(payload, [keypair(1)]).toXdrObject() as Extract<
+      xdr.ScValWire,
+      { type: 16 }
+    >;
+    const sig = (good.vec![0] as Extract<xdr.ScValWire, { type: 17 }>).map![1].val as Extract<
+      xdr.ScValWire,
+      { type: 13 }
+    >;
     sig.bytes = Uint8Array.from(sig.bytes as Uint8Array, (b, i) => (i === 5 ? b ^ 1 : b));
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth', [address], { auth: [withSignature(entry, EXP, xdr.ScVal.fromXdrObject(good))] })), UNAUTHORIZED);
+    assert.deepEqual(
+      errorOf(
+        invoke(snap, a, 'auth', [address], {
+          auth: [withSignature(entry, EXP, xdr.ScVal.fromXdrObject(good))],
+        }),
+      ),
+      UNAUTHORIZED,
+    );
   });
 
   it('refuses a signature made for another network', async () => {
@@ -103,9 +129,15 @@ describe('require_auth: Stellar account signatures', () => {
   it('refuses an expired signature and one expiring past the maximum TTL: Error(Auth, InvalidInput)', async () => {
     const { snap, kp, a, address } = setup();
     const expired = await authorizeEntry(authEntry(a, address), kp, SEQ - 1, PASSPHRASE);
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth', [address], { auth: [expired] })), err(ErrorType.Auth, ErrorCode.InvalidInput));
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth', [address], { auth: [expired] })),
+      err(ErrorType.Auth, ErrorCode.InvalidInput),
+    );
     const tooLate = await authorizeEntry(authEntry(a, address), kp, MAX_LIVE_UNTIL + 1, PASSPHRASE);
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth', [address], { auth: [tooLate] })), err(ErrorType.Auth, ErrorCode.InvalidInput));
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth', [address], { auth: [tooLate] })),
+      err(ErrorType.Auth, ErrorCode.InvalidInput),
+    );
     const last = await authorizeEntry(authEntry(a, address), kp, MAX_LIVE_UNTIL, PASSPHRASE);
     assert.ok(invoke(snap, a, 'auth', [address], { auth: [last] }).outcome.ok);
   });
@@ -116,10 +148,16 @@ describe('require_auth: Stellar account signatures', () => {
     const first = invoke(snap, a, 'auth', [address], { auth: [signed] });
     assert.ok(first.outcome.ok);
     snap.apply(first.changes);
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth', [address], { auth: [signed] })), err(ErrorType.Auth, ErrorCode.ExistingValue));
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth', [address], { auth: [signed] })),
+      err(ErrorType.Auth, ErrorCode.ExistingValue),
+    );
     const w = signed.toXdrObject();
     if (w.credentials.type === 1) w.credentials.address.nonce = 8n;
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth', [address], { auth: [xdr.SorobanAuthorizationEntry.fromXdrObject(w)] })), UNAUTHORIZED);
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth', [address], { auth: [xdr.SorobanAuthorizationEntry.fromXdrObject(w)] })),
+      UNAUTHORIZED,
+    );
   });
 
   it('refuses an entry whose account is not in the ledger', async () => {
@@ -133,9 +171,17 @@ describe('require_auth: Stellar account signatures', () => {
   it('SourceAccount credentials need no signature when the address is the transaction source', () => {
     const { snap, kp, a, address } = setup();
     const entry = sourceEntry(invocation(a, 'auth', [address]));
-    assert.ok(invoke(snap, a, 'auth', [address], { auth: [entry], sourceAccount: kp.publicKey() }).outcome.ok);
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth', [address], { auth: [entry], sourceAccount: keypair(2).publicKey() })), UNAUTHORIZED);
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth', [address], { auth: [entry] })), err(ErrorType.Auth, ErrorCode.InternalError));
+    assert.ok(
+      invoke(snap, a, 'auth', [address], { auth: [entry], sourceAccount: kp.publicKey() }).outcome.ok,
+    );
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth', [address], { auth: [entry], sourceAccount: keypair(2).publicKey() })),
+      UNAUTHORIZED,
+    );
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth', [address], { auth: [entry] })),
+      err(ErrorType.Auth, ErrorCode.InternalError),
+    );
   });
 });
 
@@ -144,10 +190,17 @@ describe('require_auth: multi-signature accounts', () => {
   const multisig = () => {
     const { snap, kp, a, address } = setup();
     const [k2, k3] = [keypair(2), keypair(3)];
-    addAccount(snap, kp, { thresholds: [1, 1, 3, 3], signers: [{ key: k2, weight: 1 }, { key: k3, weight: 2 }] });
+    addAccount(snap, kp, {
+      thresholds: [1, 1, 3, 3],
+      signers: [
+        { key: k2, weight: 1 },
+        { key: k3, weight: 2 },
+      ],
+    });
     const entry = authEntry(a, address);
     const payload = payloadOf(entry, EXP);
-    const run = (sig: xdr.ScVal) => invoke(snap, a, 'auth', [address], { auth: [withSignature(entry, EXP, sig)] });
+    const run = (sig: xdr.ScVal) =>
+      invoke(snap, a, 'auth', [address], { auth: [withSignature(entry, EXP, sig)] });
     return { kp, k2, k3, payload, run };
   };
 
@@ -180,7 +233,10 @@ describe('require_auth: multi-signature accounts', () => {
     const { k3, payload, run } = multisig();
     assert.deepEqual(errorOf(run(xdr.ScVal.scvVec([]))), UNAUTHORIZED);
     const many = accountSignature(payload, [k3]).toXdrObject() as Extract<xdr.ScValWire, { type: 16 }>;
-    const tooMany = xdr.ScVal.fromXdrObject({ type: 16, vec: Array.from({ length: 21 }, () => many.vec![0]) });
+    const tooMany = xdr.ScVal.fromXdrObject({
+      type: 16,
+      vec: Array.from({ length: 21 }, () => many.vec![0]),
+    });
     assert.deepEqual(errorOf(run(tooMany)), UNAUTHORIZED);
   });
 
@@ -189,6 +245,9 @@ describe('require_auth: multi-signature accounts', () => {
     addAccount(snap, kp, { thresholds: [0, 0, 0, 0] });
     const entry = authEntry(a, address);
     const sig = accountSignature(payloadOf(entry, EXP), [kp]);
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth', [address], { auth: [withSignature(entry, EXP, sig)] })), UNAUTHORIZED);
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth', [address], { auth: [withSignature(entry, EXP, sig)] })),
+      UNAUTHORIZED,
+    );
   });
 });

@@ -28,7 +28,14 @@ const setup = () => {
   const snap = new MemorySnapshot();
   const kp = keypair(1);
   addAccount(snap, kp);
-  return { snap, kp, g: accountAddress(kp), a: deployAuth(snap, 1), b: deployAuth(snap, 2), c: deployAuth(snap, 3) };
+  return {
+    snap,
+    kp,
+    g: accountAddress(kp),
+    a: deployAuth(snap, 1),
+    b: deployAuth(snap, 2),
+    c: deployAuth(snap, 3),
+  };
 };
 
 const ok = (r: ReturnType<typeof invoke>) => assert.ok(r.outcome.ok, r.outcome.ok ? '' : r.outcome.message);
@@ -45,17 +52,33 @@ describe('authorization trees in enforcing mode', () => {
   it('refuses a tree that does not match the call: missing sub-invocation, other arguments, other contract', async () => {
     const { snap, kp, g, a, b } = setup();
     const args = [g, b.address, sym('auth'), vec([g])];
-    const sign = (tree: xdr.SorobanAuthorizedInvocation) => authorizeEntry(addressEntry(g, 1n, tree), kp, EXP, PASSPHRASE);
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth_call', args, { auth: [await sign(invocation(a, 'auth_call', args))] })), UNAUTHORIZED);
+    const sign = (tree: xdr.SorobanAuthorizedInvocation) =>
+      authorizeEntry(addressEntry(g, 1n, tree), kp, EXP, PASSPHRASE);
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth_call', args, { auth: [await sign(invocation(a, 'auth_call', args))] })),
+      UNAUTHORIZED,
+    );
     const otherArgs = [g, b.address, sym('auth'), vec([accountAddress(keypair(2))])];
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth_call', args, { auth: [await sign(invocation(a, 'auth_call', otherArgs))] })), UNAUTHORIZED);
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth', [g], { auth: [await sign(invocation(b, 'auth', [g]))] })), UNAUTHORIZED);
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth', [g], { auth: [await sign(invocation(a, 'auth_args', [g]))] })), UNAUTHORIZED);
+    assert.deepEqual(
+      errorOf(
+        invoke(snap, a, 'auth_call', args, { auth: [await sign(invocation(a, 'auth_call', otherArgs))] }),
+      ),
+      UNAUTHORIZED,
+    );
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth', [g], { auth: [await sign(invocation(b, 'auth', [g]))] })),
+      UNAUTHORIZED,
+    );
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth', [g], { auth: [await sign(invocation(a, 'auth_args', [g]))] })),
+      UNAUTHORIZED,
+    );
   });
 
   it('each node matches once: two require_auth in one call need two entries', async () => {
     const { snap, kp, g, a } = setup();
-    const entry = async (nonce: bigint) => authorizeEntry(addressEntry(g, nonce, invocation(a, 'auth_twice', [g])), kp, EXP, PASSPHRASE);
+    const entry = async (nonce: bigint) =>
+      authorizeEntry(addressEntry(g, nonce, invocation(a, 'auth_twice', [g])), kp, EXP, PASSPHRASE);
     assert.deepEqual(errorOf(invoke(snap, a, 'auth_twice', [g], { auth: [await entry(1n)] })), UNAUTHORIZED);
     ok(invoke(snap, a, 'auth_twice', [g], { auth: [await entry(1n), await entry(2n)] }));
   });
@@ -63,9 +86,17 @@ describe('authorization trees in enforcing mode', () => {
   it('require_auth_for_args authorizes the given arguments instead of the call', async () => {
     const { snap, kp, g, a } = setup();
     const custom = vec([xdr.ScVal.scvU32(42)]);
-    const signed = await authorizeEntry(addressEntry(g, 1n, invocation(a, 'auth_args', [xdr.ScVal.scvU32(42)])), kp, EXP, PASSPHRASE);
+    const signed = await authorizeEntry(
+      addressEntry(g, 1n, invocation(a, 'auth_args', [xdr.ScVal.scvU32(42)])),
+      kp,
+      EXP,
+      PASSPHRASE,
+    );
     ok(invoke(snap, a, 'auth_args', [g, custom], { auth: [signed] }));
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth_args', [g, vec([xdr.ScVal.scvU32(43)])], { auth: [signed] })), UNAUTHORIZED);
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth_args', [g, vec([xdr.ScVal.scvU32(43)])], { auth: [signed] })),
+      UNAUTHORIZED,
+    );
   });
 
   it('a tree may start below the root call', async () => {
@@ -77,7 +108,12 @@ describe('authorization trees in enforcing mode', () => {
   it('disjoint entries cannot be stitched into one tree', async () => {
     const { snap, kp, g, a, b } = setup();
     const args = [g, b.address, sym('auth'), vec([g])];
-    const top = await authorizeEntry(addressEntry(g, 1n, invocation(a, 'auth_call', args)), kp, EXP, PASSPHRASE);
+    const top = await authorizeEntry(
+      addressEntry(g, 1n, invocation(a, 'auth_call', args)),
+      kp,
+      EXP,
+      PASSPHRASE,
+    );
     const below = await authorizeEntry(addressEntry(g, 2n, invocation(b, 'auth', [g])), kp, EXP, PASSPHRASE);
     assert.deepEqual(errorOf(invoke(snap, a, 'auth_call', args, { auth: [top, below] })), UNAUTHORIZED);
   });
@@ -86,10 +122,20 @@ describe('authorization trees in enforcing mode', () => {
     const { snap, kp, g, a, b } = setup();
     const r = invoke(snap, a, 'try_call', [b.address, sym('auth'), vec([g])]);
     ok(r);
-    if (r.outcome.ok) assert.ok(r.outcome.value.equals(vec([xdr.ScVal.fromXdrObject({ type: 2, error: { type: 2, code: 6 } } as xdr.ScValWire)])));
+    if (r.outcome.ok)
+      assert.ok(
+        r.outcome.value.equals(
+          vec([xdr.ScVal.fromXdrObject({ type: 2, error: { type: 2, code: 6 } } as xdr.ScValWire)]),
+        ),
+      );
     // A tree matched by a failed call, and its nonce, are available again to the next call: the
     // retry gets past authorization and fails with the callee's own error.
-    const signed = await authorizeEntry(addressEntry(g, 1n, invocation(b, 'auth_fail', [g])), kp, EXP, PASSPHRASE);
+    const signed = await authorizeEntry(
+      addressEntry(g, 1n, invocation(b, 'auth_fail', [g])),
+      kp,
+      EXP,
+      PASSPHRASE,
+    );
     const retried = invoke(snap, a, 'retry', [b.address, sym('auth_fail'), vec([g])], { auth: [signed] });
     assert.deepEqual(errorOf(retried), { type: ErrorType.Contract, code: 7 });
   });
@@ -97,7 +143,12 @@ describe('authorization trees in enforcing mode', () => {
 
 describe('contract-to-contract authorization', () => {
   /** `InvokerContractAuthEntry::Contract` for `contract.fn(args)`. */
-  const contractEntry = (contract: xdr.ScVal, fn: string, args: xdr.ScVal[], subs: xdr.ScVal[] = []): xdr.ScVal =>
+  const contractEntry = (
+    contract: xdr.ScVal,
+    fn: string,
+    args: xdr.ScVal[],
+    subs: xdr.ScVal[] = [],
+  ): xdr.ScVal =>
     vec([
       sym('Contract'),
       xdr.ScVal.scvMap([
@@ -130,8 +181,14 @@ describe('contract-to-contract authorization', () => {
   it('malformed entries fail the call that gives them', () => {
     const { snap, a, b } = setup();
     const call = [b.address, sym('auth'), vec([a.address])];
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth_as', [vec([vec([sym('Nope')])]), ...call])), err(ErrorType.Value, ErrorCode.InvalidInput));
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth_as', [vec([xdr.ScVal.scvU32(1)]), ...call])), err(ErrorType.Value, ErrorCode.UnexpectedType));
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth_as', [vec([vec([sym('Nope')])]), ...call])),
+      err(ErrorType.Value, ErrorCode.InvalidInput),
+    );
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth_as', [vec([xdr.ScVal.scvU32(1)]), ...call])),
+      err(ErrorType.Value, ErrorCode.UnexpectedType),
+    );
   });
 });
 
@@ -152,12 +209,24 @@ describe('recording mode (simulation)', () => {
     const expectedTree = invocation(a, 'auth_call', args, [invocation(b, 'auth', [g])]);
     assert.ok(entry.rootInvocation.equals(expectedTree), 'the tree is the call tree');
     const creds = entry.credentials.toXdrObject();
-    assert.ok(creds.type === 1 && creds.address.signatureExpirationLedger === 0 && creds.address.signature.type === 1, 'unsigned, no expiration');
+    assert.ok(
+      creds.type === 1 && creds.address.signatureExpirationLedger === 0 && creds.address.signature.type === 1,
+      'unsigned, no expiration',
+    );
     // The simulated footprint covers what enforcing reads and writes: the account and the nonce.
-    const accountKey = xdr.LedgerKey.fromXdrObject({ type: 0, account: { accountId: { type: 0, ed25519: kp.rawPublicKey() } } });
+    const accountKey = xdr.LedgerKey.fromXdrObject({
+      type: 0,
+      account: { accountId: { type: 0, ed25519: kp.rawPublicKey() } },
+    });
     assert.ok(sim.footprint.readOnly.some((k) => k.equals(accountKey)));
-    const nonceChange = sim.changes.find((c) => c.key.toXdrObject().type === 6 && c.entry?.toXdrObject().data.type === 6);
-    assert.equal(nonceChange?.liveUntilLedger, MAX_LIVE_UNTIL, 'the simulated nonce lives as long as any signature could');
+    const nonceChange = sim.changes.find(
+      (c) => c.key.toXdrObject().type === 6 && c.entry?.toXdrObject().data.type === 6,
+    );
+    assert.equal(
+      nonceChange?.liveUntilLedger,
+      MAX_LIVE_UNTIL,
+      'the simulated nonce lives as long as any signature could',
+    );
 
     const signed = await authorizeEntry(entry, kp, EXP, PASSPHRASE);
     ok(invoke(snap, a, 'auth_call', args, { auth: [signed], footprint: sim.footprint }));
@@ -165,7 +234,10 @@ describe('recording mode (simulation)', () => {
 
   it('nonces come from the run seed: the same seed gives the same nonce, another seed another', () => {
     const { snap, g, a } = setup();
-    const nonce = (seed: number) => nonceOf(invoke(snap, a, 'auth', [g], { authMode: 'record', prngSeed: new Uint8Array(32).fill(seed) }).auth[0]);
+    const nonce = (seed: number) =>
+      nonceOf(
+        invoke(snap, a, 'auth', [g], { authMode: 'record', prngSeed: new Uint8Array(32).fill(seed) }).auth[0],
+      );
     assert.equal(nonce(1), nonce(1));
     assert.notEqual(nonce(1), nonce(2));
     assert.ok(nonce(1) >= 0n && nonce(1) < 1n << 63n);
@@ -191,12 +263,17 @@ describe('recording mode (simulation)', () => {
 
   it('a second require_auth of the same address in one call is Error(Auth, ExistingValue)', () => {
     const { snap, g, a } = setup();
-    assert.deepEqual(errorOf(invoke(snap, a, 'auth_twice', [g], { authMode: 'record' })), err(ErrorType.Auth, ErrorCode.ExistingValue));
+    assert.deepEqual(
+      errorOf(invoke(snap, a, 'auth_twice', [g], { authMode: 'record' })),
+      err(ErrorType.Auth, ErrorCode.ExistingValue),
+    );
   });
 
   it('what a failed call recorded is dropped with it', () => {
     const { snap, g, a, b } = setup();
-    const sim = invoke(snap, a, 'try_call', [b.address, sym('auth_fail'), vec([g])], { authMode: 'record_allow_nonroot' });
+    const sim = invoke(snap, a, 'try_call', [b.address, sym('auth_fail'), vec([g])], {
+      authMode: 'record_allow_nonroot',
+    });
     ok(sim);
     assert.equal(sim.auth.length, 0);
     assert.equal(sim.changes.length, 0);

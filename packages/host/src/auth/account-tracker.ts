@@ -41,7 +41,10 @@ export interface TrackerSnapshot {
 const addressVal = (host: Host, address: ScAddressData): Val => host.add({ tag: Tag.AddressObject, address });
 
 /** Delegate lists must be strictly ascending by address at every level (CAP-71-01). */
-const delegatesFromXdr = (host: Host, wires: readonly xdr.SorobanDelegateSignatureWire[]): DelegateSignature[] => {
+const delegatesFromXdr = (
+  host: Host,
+  wires: readonly xdr.SorobanDelegateSignatureWire[],
+): DelegateSignature[] => {
   const out = wires.map((w) => ({
     address: addressVal(host, addressFromWire(w.address)),
     signature: scValToVal(host, xdr.ScVal.fromXdrObject(w.signature)),
@@ -49,7 +52,11 @@ const delegatesFromXdr = (host: Host, wires: readonly xdr.SorobanDelegateSignatu
   }));
   for (let i = 1; i < out.length; i++)
     if (compareVals(host, out[i - 1].address, out[i].address) >= 0)
-      throw hostError(ErrorType.Auth, ErrorCode.InvalidInput, 'delegated signers must be sorted by address without duplicates');
+      throw hostError(
+        ErrorType.Auth,
+        ErrorCode.InvalidInput,
+        'delegated signers must be sorted by address without duplicates',
+      );
   return out;
 };
 
@@ -71,16 +78,37 @@ export class AccountTracker {
     this.verified = verified;
   }
 
-  static fromEntry(host: Host, entry: xdr.SorobanAuthorizationEntryWire, source: Uint8Array | undefined): AccountTracker {
+  static fromEntry(
+    host: Host,
+    entry: xdr.SorobanAuthorizationEntryWire,
+    source: Uint8Array | undefined,
+  ): AccountTracker {
     const invocation = new InvocationTracker(invocationFromXdr(host, entry.rootInvocation));
     const c = entry.credentials;
     if (c.type === 0) {
-      if (!source) throw hostError(ErrorType.Auth, ErrorCode.InternalError, 'source account is missing when setting auth entries');
-      return new AccountTracker(addressVal(host, { kind: 'account', key: source }), invocation, 'source', VOID, undefined, []);
+      if (!source)
+        throw hostError(
+          ErrorType.Auth,
+          ErrorCode.InternalError,
+          'source account is missing when setting auth entries',
+        );
+      return new AccountTracker(
+        addressVal(host, { kind: 'account', key: source }),
+        invocation,
+        'source',
+        VOID,
+        undefined,
+        [],
+      );
     }
     if (c.type !== 1 && host.protocol < ADDRESS_BOUND_PROTOCOL)
-      throw hostError(ErrorType.Auth, ErrorCode.InvalidInput, `credential type ${c.type} needs protocol ${ADDRESS_BOUND_PROTOCOL}`);
-    const creds = c.type === 1 ? c.address : c.type === 2 ? c.addressV2 : c.addressWithDelegates.addressCredentials;
+      throw hostError(
+        ErrorType.Auth,
+        ErrorCode.InvalidInput,
+        `credential type ${c.type} needs protocol ${ADDRESS_BOUND_PROTOCOL}`,
+      );
+    const creds =
+      c.type === 1 ? c.address : c.type === 2 ? c.addressV2 : c.addressWithDelegates.addressCredentials;
     const delegates = c.type === 3 ? delegatesFromXdr(host, c.addressWithDelegates.delegates) : [];
     return new AccountTracker(
       addressVal(host, addressFromWire(creds.address)),
@@ -97,7 +125,14 @@ export class AccountTracker {
    * nonce; any other address gets a fresh one, consumed right away with the longest possible life
    * so that the simulated footprint and rent cover any expiration the client picks.
    */
-  static recording(host: Host, address: Val, fn: AuthorizedFunction, stackDepth: number, source: Uint8Array | undefined, nextNonce: () => bigint): AccountTracker {
+  static recording(
+    host: Host,
+    address: Val,
+    fn: AuthorizedFunction,
+    stackDepth: number,
+    source: Uint8Array | undefined,
+    nextNonce: () => bigint,
+  ): AccountTracker {
     const data = host.get(address, Tag.AddressObject).address;
     const isSource = source !== undefined && data.kind === 'account' && bytesEqual(data.key, source);
     let nonce: Nonce | undefined;
@@ -106,11 +141,27 @@ export class AccountTracker {
       consumeNonce(host, data, value, maxLiveUntil(host));
       nonce = { value, liveUntil: 0 };
     }
-    return new AccountTracker(address, InvocationTracker.recording(fn, stackDepth), isSource ? 'source' : 'address', VOID, nonce, [], true);
+    return new AccountTracker(
+      address,
+      InvocationTracker.recording(fn, stackDepth),
+      isSource ? 'source' : 'address',
+      VOID,
+      nonce,
+      [],
+      true,
+    );
   }
 
   clone(): AccountTracker {
-    return new AccountTracker(this.address, this.invocation.clone(), this.credential, this.signature, this.nonce, this.delegates, this.verified);
+    return new AccountTracker(
+      this.address,
+      this.invocation.clone(),
+      this.credential,
+      this.signature,
+      this.nonce,
+      this.delegates,
+      this.verified,
+    );
   }
 
   private addressData(host: Host): ScAddressData {
@@ -129,7 +180,11 @@ export class AccountTracker {
     } catch (e) {
       // Recoverable failures become auth errors, so they cannot pass for the caller's own errors.
       if (e instanceof HostError && isRecoverable(e))
-        throw hostError(ErrorType.Auth, ErrorCode.InvalidAction, `failed account authentication with error ${e.message}`);
+        throw hostError(
+          ErrorType.Auth,
+          ErrorCode.InvalidAction,
+          `failed account authentication with error ${e.message}`,
+        );
       throw e;
     }
     this.verifyAndConsumeNonce(host);
@@ -153,17 +208,37 @@ export class AccountTracker {
     const payload = this.payload(host);
     const a = this.addressData(host);
     if (a.kind === 'account') authenticateAccount(host, a.key, payload, this.signature);
-    else authenticateContract(host, a.id, payload, this.signature, authContexts(host, this.invocation.root), this.delegates, true);
+    else
+      authenticateContract(
+        host,
+        a.id,
+        payload,
+        this.signature,
+        authContexts(host, this.invocation.root),
+        this.delegates,
+        true,
+      );
   }
 
   private verifyAndConsumeNonce(host: Host): void {
     if (this.credential === 'source') return;
-    if (!this.nonce) throw hostError(ErrorType.Auth, ErrorCode.InternalError, 'unexpected nonce verification state');
+    if (!this.nonce)
+      throw hostError(ErrorType.Auth, ErrorCode.InternalError, 'unexpected nonce verification state');
     const { value, liveUntil } = this.nonce;
     const seq = host.ledger.sequenceNumber;
-    if (seq > liveUntil) throw hostError(ErrorType.Auth, ErrorCode.InvalidInput, `signature has expired (ledger ${seq}, expiration ${liveUntil})`);
+    if (seq > liveUntil)
+      throw hostError(
+        ErrorType.Auth,
+        ErrorCode.InvalidInput,
+        `signature has expired (ledger ${seq}, expiration ${liveUntil})`,
+      );
     const max = maxLiveUntil(host);
-    if (liveUntil > max) throw hostError(ErrorType.Auth, ErrorCode.InvalidInput, `signature expiration is too late (maximum ${max}, got ${liveUntil})`);
+    if (liveUntil > max)
+      throw hostError(
+        ErrorType.Auth,
+        ErrorCode.InvalidInput,
+        `signature expiration is too late (maximum ${max}, got ${liveUntil})`,
+      );
     consumeNonce(host, this.addressData(host), value, liveUntil);
   }
 
@@ -203,7 +278,10 @@ export class AccountTracker {
     if (this.credential === 'source' || !this.nonce) return { credentials: { type: 0 }, rootInvocation };
     const address = addressToWire(this.addressData(host));
     return {
-      credentials: { type: 1, address: { address, nonce: this.nonce.value, signatureExpirationLedger: 0, signature: { type: 1 } } },
+      credentials: {
+        type: 1,
+        address: { address, nonce: this.nonce.value, signatureExpirationLedger: 0, signature: { type: 1 } },
+      },
       rootInvocation,
     };
   }

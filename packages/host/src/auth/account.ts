@@ -21,25 +21,37 @@ const SIGNER_KEY_ED25519 = 0;
 
 /** The built-in contracts' `ContractError::AuthenticationError`. */
 const AUTHENTICATION_ERROR = 5;
-const authenticationError = (message: string) => new HostError(ErrorType.Contract, AUTHENTICATION_ERROR, message);
+const authenticationError = (message: string) =>
+  new HostError(ErrorType.Contract, AUTHENTICATION_ERROR, message);
 
-export const accountKey = (key: Uint8Array): xdr.LedgerKeyWire => ({ type: 0, account: { accountId: { type: 0, ed25519: key } } });
+export const accountKey = (key: Uint8Array): xdr.LedgerKeyWire => ({
+  type: 0,
+  account: { accountId: { type: 0, ed25519: key } },
+});
 
 /** The account's ledger entry (`load_account`); a missing one is `Error(Storage, MissingValue)`. */
 export const loadAccount = (host: Host, key: Uint8Array): xdr.AccountEntryWire => {
   const { entry } = storageOf(host).get(host, accountKey(key));
-  if (entry.data.type !== 0) throw hostError(ErrorType.Storage, ErrorCode.InternalError, 'ledger entry is not account');
+  if (entry.data.type !== 0)
+    throw hostError(ErrorType.Storage, ErrorCode.InternalError, 'ledger entry is not account');
   return entry.data.account;
 };
 
 /** A signer's weight (`get_signer_weight_from_account`): the master weight, a signer's (at most 255), or 0. */
 const signerWeight = (account: xdr.AccountEntryWire, key: Uint8Array): number => {
   if (bytesEqual(account.accountId.ed25519, key)) return account.thresholds[THRESHOLD_MASTER_WEIGHT];
-  const signer = account.signers.find((s) => s.key.type === SIGNER_KEY_ED25519 && bytesEqual(s.key.ed25519, key));
+  const signer = account.signers.find(
+    (s) => s.key.type === SIGNER_KEY_ED25519 && bytesEqual(s.key.ed25519, key),
+  );
   return signer ? Math.min(signer.weight, 255) : 0;
 };
 
-export const authenticateAccount = (host: Host, key: Uint8Array, payload: Uint8Array, signature: Val): void => {
+export const authenticateAccount = (
+  host: Host,
+  key: Uint8Array,
+  payload: Uint8Array,
+  signature: Val,
+): void => {
   const signatures = vecItems(host, signature);
   if (signatures.length > MAX_ACCOUNT_SIGNATURES) throw authenticationError('too many account signers');
   if (signatures.length === 0) throw authenticationError('no account signatures found');
@@ -51,7 +63,8 @@ export const authenticateAccount = (host: Host, key: Uint8Array, payload: Uint8A
     const [publicKeyVal, sigVal] = unpackStruct(host, s, ['public_key', 'signature']);
     const publicKey = bytesN(host, publicKeyVal, 32);
     bytesN(host, sigVal, 64);
-    if (previous && compareBytes(previous, publicKey) >= 0) throw authenticationError('public keys are not ordered');
+    if (previous && compareBytes(previous, publicKey) >= 0)
+      throw authenticationError('public keys are not ordered');
     hashSigFunctions.verify_sig_ed25519(host, publicKeyVal, payloadVal, sigVal);
     const w = signerWeight(account, publicKey);
     // A key that is not a signer is a bug in the signatures, even if the others would be enough.
@@ -59,5 +72,6 @@ export const authenticateAccount = (host: Host, key: Uint8Array, payload: Uint8A
     weight += w;
     previous = publicKey;
   }
-  if (weight < account.thresholds[THRESHOLD_MEDIUM]) throw authenticationError('signature weight is lower than threshold');
+  if (weight < account.thresholds[THRESHOLD_MEDIUM])
+    throw authenticationError('signature weight is lower than threshold');
 };

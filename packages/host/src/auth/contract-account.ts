@@ -54,10 +54,21 @@ const executableVal = (host: Host, executable: xdr.ContractExecutableWire): Val 
       const { executableOwner, tag } = executable.externalRef;
       const owner = host.add({ tag: Tag.AddressObject, address: addressFromWire(executableOwner) });
       const tagVal = host.add({ tag: Tag.StringObject, bytes: new Uint8Array(new xdr.XdrString(tag).bytes) });
-      return enumVal(host, 'ExternalRef', structVal(host, [['owner', owner], ['tag', tagVal]]));
+      return enumVal(
+        host,
+        'ExternalRef',
+        structVal(host, [
+          ['owner', owner],
+          ['tag', tagVal],
+        ]),
+      );
     }
     default:
-      throw hostError(ErrorType.Auth, ErrorCode.InvalidInput, 'StellarAsset executable is not allowed when authorizing create_contract host fn');
+      throw hostError(
+        ErrorType.Auth,
+        ErrorCode.InvalidInput,
+        'StellarAsset executable is not allowed when authorizing create_contract host fn',
+      );
   }
 };
 
@@ -74,15 +85,33 @@ const contextVal = (host: Host, fn: AuthorizedFunction): Val => {
   const { contractIdPreimage, executable, constructorArgs } = fn.args;
   const executableV = executableVal(host, executable);
   if (contractIdPreimage.type !== 0)
-    throw hostError(ErrorType.Auth, ErrorCode.InvalidInput, 'asset preimage is not allowed when authorizing create_contract host fn');
+    throw hostError(
+      ErrorType.Auth,
+      ErrorCode.InvalidInput,
+      'asset preimage is not allowed when authorizing create_contract host fn',
+    );
   const salt = bytesVal(host, new Uint8Array(contractIdPreimage.fromAddress.salt));
   if (constructorArgs.length === 0)
-    return enumVal(host, 'CreateContractHostFn', structVal(host, [['executable', executableV], ['salt', salt]]));
-  const args = vecVal(host, constructorArgs.map((a) => scValToVal(host, xdr.ScVal.fromXdrObject(a))));
+    return enumVal(
+      host,
+      'CreateContractHostFn',
+      structVal(host, [
+        ['executable', executableV],
+        ['salt', salt],
+      ]),
+    );
+  const args = vecVal(
+    host,
+    constructorArgs.map((a) => scValToVal(host, xdr.ScVal.fromXdrObject(a))),
+  );
   return enumVal(
     host,
     'CreateContractWithCtorHostFn',
-    structVal(host, [['constructor_args', args], ['executable', executableV], ['salt', salt]]),
+    structVal(host, [
+      ['constructor_args', args],
+      ['executable', executableV],
+      ['salt', salt],
+    ]),
   );
 };
 
@@ -111,10 +140,23 @@ export const authenticateContract = (
   selfReentry: boolean,
 ): void => {
   const stack = checksOf(host);
-  stack.push({ contractId, depth: host.frames.length + 1, payload, contexts, delegates: delegates.map((signature) => ({ signature, used: false })) });
+  stack.push({
+    contractId,
+    depth: host.frames.length + 1,
+    payload,
+    contexts,
+    delegates: delegates.map((signature) => ({ signature, used: false })),
+  });
   try {
-    const result = callContract(host, contractId, CHECK_AUTH_FN, [bytesVal(host, payload), signature, contexts], { internal: true, selfReentry });
-    if (result !== VOID) throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, '__check_auth must return Void');
+    const result = callContract(
+      host,
+      contractId,
+      CHECK_AUTH_FN,
+      [bytesVal(host, payload), signature, contexts],
+      { internal: true, selfReentry },
+    );
+    if (result !== VOID)
+      throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, '__check_auth must return Void');
   } finally {
     stack.pop();
   }
@@ -131,17 +173,32 @@ const currentCheck = (host: Host): AuthCheck => {
     frame.fn !== CHECK_AUTH_FN ||
     !bytesEqual(frame.contractId, check.contractId)
   )
-    throw hostError(ErrorType.Context, ErrorCode.InvalidAction, 'only available within __check_auth of a custom account');
+    throw hostError(
+      ErrorType.Context,
+      ErrorCode.InvalidAction,
+      'only available within __check_auth of a custom account',
+    );
   return check;
 };
 
-export const delegatedSigners = (host: Host): Val => vecVal(host, currentCheck(host).delegates.map((d) => d.signature.address));
+export const delegatedSigners = (host: Host): Val =>
+  vecVal(
+    host,
+    currentCheck(host).delegates.map((d) => d.signature.address),
+  );
 
 /** CAP-71-01: authenticates the first unused delegate `address` with the current payload and contexts. */
 export const delegateAccountAuth = (host: Host, address: Val): void => {
   const check = currentCheck(host);
-  const delegate = check.delegates.find((d) => !d.used && compareVals(host, d.signature.address, address) === 0);
-  if (!delegate) throw hostError(ErrorType.Auth, ErrorCode.InvalidAction, 'delegated signer is not present in the credentials');
+  const delegate = check.delegates.find(
+    (d) => !d.used && compareVals(host, d.signature.address, address) === 0,
+  );
+  if (!delegate)
+    throw hostError(
+      ErrorType.Auth,
+      ErrorCode.InvalidAction,
+      'delegated signer is not present in the credentials',
+    );
   delegate.used = true;
   const { signature, nested } = delegate.signature;
   const a = host.get(address, Tag.AddressObject).address;

@@ -7,7 +7,9 @@
 import { StrKey, xdr } from '@stellar/stellar-sdk';
 import type { Host } from '../host/host.ts';
 import type { AuthMode } from '../ledger/api.ts';
+import { Tag } from '../val/tag.ts';
 import type { Val } from '../val/val.ts';
+import { addressFromWire } from '../xdr/scval.ts';
 import type { CreateContractArgsWire } from './invocation.ts';
 import { AuthManager, type AuthSnapshot } from './manager.ts';
 
@@ -29,34 +31,51 @@ export interface AuthSetup {
 
 /** Sets up the run's manager; bad entries fail the run before any contract runs. */
 export const beginAuth = (host: Host, setup: AuthSetup): void => {
-  const source = setup.sourceAccount === undefined ? undefined : new Uint8Array(StrKey.decodeEd25519PublicKey(setup.sourceAccount));
+  const source =
+    setup.sourceAccount === undefined
+      ? undefined
+      : new Uint8Array(StrKey.decodeEd25519PublicKey(setup.sourceAccount));
   const manager =
     setup.mode === 'enforce'
-      ? AuthManager.enforcing(host, setup.entries.map((e) => e.toXdrObject()), source)
+      ? AuthManager.enforcing(
+          host,
+          setup.entries.map((e) => e.toXdrObject()),
+          source,
+        )
       : AuthManager.recording(setup.mode, source);
   managers.set(host, manager);
 };
 
 /** A contract call frame is starting (`contract-call.ts`); keep the result for a failure. */
-export const pushAuthFrame = (host: Host, contractId: Uint8Array, fn: string, args: readonly Val[]): AuthSnapshot =>
-  authManagerOf(host).pushContractFrame(host, contractId, fn, args);
+export const pushAuthFrame = (
+  host: Host,
+  contractId: Uint8Array,
+  fn: string,
+  args: readonly Val[],
+): AuthSnapshot => authManagerOf(host).pushContractFrame(host, contractId, fn, args);
 
 /** The call frame failed: undo what it matched and recorded. Call before `popAuthFrame`. */
-export const rollbackAuthFrame = (host: Host, snapshot: AuthSnapshot): void => authManagerOf(host).rollback(snapshot);
+export const rollbackAuthFrame = (host: Host, snapshot: AuthSnapshot): void =>
+  authManagerOf(host).rollback(snapshot);
 
 /** The call frame is over. */
 export const popAuthFrame = (host: Host): void => authManagerOf(host).popFrame();
 
 /**
- * Runs `create` (the creation and its constructor) as a contract creation that `deployer` must
- * authorize: the deployer's `CreateContractV2HostFn` node, whose sub-invocations the constructor's
- * own authorizations match.
+ * Runs `create` (writing the instance and running the constructor) as a contract creation that
+ * `deployer` must authorize first (`create_contract_internal`): the deployer's
+ * `CreateContractV2HostFn` node, whose sub-invocations the constructor's own authorizations match.
  */
-export const withCreateContractAuth = <T>(host: Host, deployer: Val, args: CreateContractArgsWire, create: () => T): T => {
+export const withCreateContractAuth = <T>(
+  host: Host,
+  deployer: xdr.ScAddressWire,
+  args: CreateContractArgsWire,
+  create: () => T,
+): T => {
   const m = authManagerOf(host);
   m.pushCreateFrame(args);
   try {
-    m.requireAuth(host, deployer, []);
+    m.requireAuth(host, host.add({ tag: Tag.AddressObject, address: addressFromWire(deployer) }), []);
     return create();
   } finally {
     m.popFrame();

@@ -17,7 +17,12 @@ export type CreateContractArgsWire = xdr.CreateContractArgsV2Wire;
 
 /** A contract function call, or a contract creation (always in its V2 form, as the reference). */
 export type AuthorizedFunction =
-  | { readonly kind: 'contract'; readonly contract: Val; readonly fn: Uint8Array; readonly args: readonly Val[] }
+  | {
+      readonly kind: 'contract';
+      readonly contract: Val;
+      readonly fn: Uint8Array;
+      readonly args: readonly Val[];
+    }
   | { readonly kind: 'create'; readonly args: CreateContractArgsWire };
 
 export interface AuthorizedInvocation {
@@ -27,13 +32,18 @@ export interface AuthorizedInvocation {
   exhausted: boolean;
 }
 
-export const newInvocation = (fn: AuthorizedFunction, subs: AuthorizedInvocation[] = [], exhausted = false): AuthorizedInvocation => ({
+export const newInvocation = (
+  fn: AuthorizedFunction,
+  subs: AuthorizedInvocation[] = [],
+  exhausted = false,
+): AuthorizedInvocation => ({
   fn,
   subs,
   exhausted,
 });
 
-const encodeCreate = (args: CreateContractArgsWire): Uint8Array => xdr.CreateContractArgsV2.schema.encode(args);
+const encodeCreate = (args: CreateContractArgsWire): Uint8Array =>
+  xdr.CreateContractArgsV2.schema.encode(args);
 
 const compareArgs = (host: Host, a: readonly Val[], b: readonly Val[]): boolean =>
   a.length === b.length && a.every((v, i) => compareVals(host, v, b[i]) === 0);
@@ -41,12 +51,18 @@ const compareArgs = (host: Host, a: readonly Val[], b: readonly Val[]): boolean 
 /** Whether two functions are the same call (the reference's `compare(...).is_eq()`). */
 export const sameFunction = (host: Host, a: AuthorizedFunction, b: AuthorizedFunction): boolean => {
   if (a.kind === 'contract' && b.kind === 'contract')
-    return compareVals(host, a.contract, b.contract) === 0 && bytesEqual(a.fn, b.fn) && compareArgs(host, a.args, b.args);
-  if (a.kind === 'create' && b.kind === 'create') return bytesEqual(encodeCreate(a.args), encodeCreate(b.args));
+    return (
+      compareVals(host, a.contract, b.contract) === 0 &&
+      bytesEqual(a.fn, b.fn) &&
+      compareArgs(host, a.args, b.args)
+    );
+  if (a.kind === 'create' && b.kind === 'create')
+    return bytesEqual(encodeCreate(a.args), encodeCreate(b.args));
   return false;
 };
 
-const addressVal = (host: Host, wire: xdr.ScAddressWire): Val => host.add({ tag: Tag.AddressObject, address: addressFromWire(wire) });
+const addressVal = (host: Host, wire: xdr.ScAddressWire): Val =>
+  host.add({ tag: Tag.AddressObject, address: addressFromWire(wire) });
 
 const functionFromXdr = (host: Host, w: xdr.SorobanAuthorizedFunctionWire): AuthorizedFunction => {
   switch (w.type) {
@@ -89,7 +105,10 @@ const functionToXdr = (host: Host, f: AuthorizedFunction): xdr.SorobanAuthorized
 };
 
 /** The tree as XDR, every node included (`to_xdr(host, false)`). */
-export const invocationToXdr = (host: Host, inv: AuthorizedInvocation): xdr.SorobanAuthorizedInvocationWire => ({
+export const invocationToXdr = (
+  host: Host,
+  inv: AuthorizedInvocation,
+): xdr.SorobanAuthorizedInvocationWire => ({
   function: functionToXdr(host, inv.fn),
   subInvocations: inv.subs.map((s) => invocationToXdr(host, s)),
 });
@@ -101,9 +120,14 @@ export const exhaustedFlags = (inv: AuthorizedInvocation, out: boolean[] = []): 
   return out;
 };
 
-export const restoreExhausted = (inv: AuthorizedInvocation, flags: readonly boolean[], at = { i: 0 }): void => {
+export const restoreExhausted = (
+  inv: AuthorizedInvocation,
+  flags: readonly boolean[],
+  at = { i: 0 },
+): void => {
   const flag = flags[at.i++];
-  if (flag === undefined) throw hostError(ErrorType.Auth, ErrorCode.InternalError, 'unexpected bad auth snapshot');
+  if (flag === undefined)
+    throw hostError(ErrorType.Auth, ErrorCode.InternalError, 'unexpected bad auth snapshot');
   inv.exhausted = flag;
   for (const s of inv.subs) restoreExhausted(s, flags, at);
 };

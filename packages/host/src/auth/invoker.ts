@@ -18,14 +18,17 @@ const ENTRY_CASES = ['Contract', 'CreateContractHostFn', 'CreateContractWithCtor
 const EXECUTABLE_CASES = ['Wasm', 'StellarAsset', 'ExternalRef'];
 
 const hash32 = (host: Host, v: Val, what: string): Uint8Array => {
-  if (tagOf(v) !== Tag.BytesObject) throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, `${what} is not a Bytes object`);
+  if (tagOf(v) !== Tag.BytesObject)
+    throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, `${what} is not a Bytes object`);
   const bytes = host.get(v, Tag.BytesObject).bytes;
-  if (bytes.length !== 32) throw hostError(ErrorType.Object, ErrorCode.UnexpectedSize, `${what} must be 32 bytes`);
+  if (bytes.length !== 32)
+    throw hostError(ErrorType.Object, ErrorCode.UnexpectedSize, `${what} must be 32 bytes`);
   return new Uint8Array(bytes);
 };
 
 const addressOf = (host: Host, v: Val): Val => {
-  if (tagOf(v) !== Tag.AddressObject) throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, 'expected an Address');
+  if (tagOf(v) !== Tag.AddressObject)
+    throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, 'expected an Address');
   return v;
 };
 
@@ -33,9 +36,15 @@ const addressOf = (host: Host, v: Val): Val => {
 const executableFromVal = (host: Host, v: Val): xdr.ContractExecutableWire => {
   const e = unpackEnum(host, v, EXECUTABLE_CASES);
   if (e.name === 'Wasm') return { type: 0, wasmHash: hash32(host, payloadOf(e), 'wasm_ref') };
-  if (e.name === 'StellarAsset') throw hostError(ErrorType.Auth, ErrorCode.InternalError, 'unexpected authorized StellarAsset contract creation');
+  if (e.name === 'StellarAsset')
+    throw hostError(
+      ErrorType.Auth,
+      ErrorCode.InternalError,
+      'unexpected authorized StellarAsset contract creation',
+    );
   const [owner, tag] = unpackStruct(host, payloadOf(e), ['owner', 'tag']);
-  if (tagOf(tag) !== Tag.StringObject) throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, 'executable tag is not a String');
+  if (tagOf(tag) !== Tag.StringObject)
+    throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, 'executable tag is not a String');
   return {
     type: 2,
     externalRef: {
@@ -51,11 +60,23 @@ const entryToInvocation = (host: Host, invoker: xdr.ScAddressWire, v: Val): Auth
   if (e.name === 'Contract') {
     const [context, subs] = unpackStruct(host, payload, ['context', 'sub_invocations']);
     const [args, contract, fnName] = unpackStruct(host, context, ['args', 'contract', 'fn_name']);
-    const fn = { kind: 'contract' as const, contract: addressOf(host, contract), fn: new Uint8Array(symbolBytesOf(host, fnName)), args: vecItems(host, args) };
-    return newInvocation(fn, vecItems(host, subs).map((s) => entryToInvocation(host, invoker, s)));
+    const fn = {
+      kind: 'contract' as const,
+      contract: addressOf(host, contract),
+      fn: new Uint8Array(symbolBytesOf(host, fnName)),
+      args: vecItems(host, args),
+    };
+    return newInvocation(
+      fn,
+      vecItems(host, subs).map((s) => entryToInvocation(host, invoker, s)),
+    );
   }
   const withCtor = e.name === 'CreateContractWithCtorHostFn';
-  const fields = unpackStruct(host, payload, withCtor ? ['constructor_args', 'executable', 'salt'] : ['executable', 'salt']);
+  const fields = unpackStruct(
+    host,
+    payload,
+    withCtor ? ['constructor_args', 'executable', 'salt'] : ['executable', 'salt'],
+  );
   const [executable, salt] = fields.slice(-2);
   const args: CreateContractArgsWire = {
     contractIdPreimage: { type: 0, fromAddress: { address: invoker, salt: hash32(host, salt, 'salt') } },

@@ -18,7 +18,13 @@ import type { AuthorizedFunction, CreateContractArgsWire } from './invocation.ts
 import { InvokerTracker } from './invoker.ts';
 
 type AuthFrame =
-  | { readonly kind: 'contract'; readonly contract: Val; readonly fn: Uint8Array; readonly args: readonly Val[]; readonly depth: number }
+  | {
+      readonly kind: 'contract';
+      readonly contract: Val;
+      readonly fn: Uint8Array;
+      readonly args: readonly Val[];
+      readonly depth: number;
+    }
   | { readonly kind: 'create'; readonly args: CreateContractArgsWire };
 
 /** What a failed frame restores: exhausted flags (enforcing) or whole trackers (recording). */
@@ -41,8 +47,16 @@ export class AuthManager {
     private readonly source: Uint8Array | undefined,
   ) {}
 
-  static enforcing(host: Host, entries: readonly xdr.SorobanAuthorizationEntryWire[], source: Uint8Array | undefined): AuthManager {
-    return new AuthManager('enforce', entries.map((e) => AccountTracker.fromEntry(host, e, source)), source);
+  static enforcing(
+    host: Host,
+    entries: readonly xdr.SorobanAuthorizationEntryWire[],
+    source: Uint8Array | undefined,
+  ): AuthManager {
+    return new AuthManager(
+      'enforce',
+      entries.map((e) => AccountTracker.fromEntry(host, e, source)),
+      source,
+    );
   }
 
   static recording(mode: Exclude<AuthMode, 'enforce'>, source: Uint8Array | undefined): AuthManager {
@@ -58,11 +72,22 @@ export class AuthManager {
   /** `require_auth` (args undefined: the current call's own) and `require_auth_for_args`. */
   requireAuth(host: Host, address: Val, args: readonly Val[] | undefined): void {
     const top = this.stack.at(-1);
-    if (!top) throw hostError(ErrorType.Auth, ErrorCode.InternalError, 'unexpected require_auth outside of valid frame');
+    if (!top)
+      throw hostError(
+        ErrorType.Auth,
+        ErrorCode.InternalError,
+        'unexpected require_auth outside of valid frame',
+      );
     if (top.kind === 'contract' && top.depth !== host.frames.length)
-      throw hostError(ErrorType.Context, ErrorCode.InternalError, 'require_auth is only supported in a contract call');
+      throw hostError(
+        ErrorType.Context,
+        ErrorCode.InternalError,
+        'require_auth is only supported in a contract call',
+      );
     const fn: AuthorizedFunction =
-      top.kind === 'contract' ? { kind: 'contract', contract: top.contract, fn: top.fn, args: args ?? top.args } : { kind: 'create', args: top.args };
+      top.kind === 'contract'
+        ? { kind: 'contract', contract: top.contract, fn: top.fn, args: args ?? top.args }
+        : { kind: 'create', args: top.args };
     this.requireAuthFor(host, address, fn);
   }
 
@@ -77,14 +102,18 @@ export class AuthManager {
     if (this.stack.length < 2) return false;
     const invoker = this.stack[this.stack.length - 2];
     if (invoker.kind === 'contract' && compareVals(host, invoker.contract, address) === 0) return true;
-    return this.invokers.some((t) => compareVals(host, t.contract, address) === 0 && t.invocation.maybeExtendMatch(host, fn, true));
+    return this.invokers.some(
+      (t) => compareVals(host, t.contract, address) === 0 && t.invocation.maybeExtendMatch(host, fn, true),
+    );
   }
 
   private enforce(host: Host, address: Val, fn: AuthorizedFunction): void {
     const same = (t: AccountTracker) => !t.busy && compareVals(host, t.address, address) === 0;
     // An address already matching in this call tree must go on matching in that tree: disjoint
     // entries cannot be stitched together to authorize one tree.
-    const hasActive = this.accounts.some((t) => same(t) && t.invocation.isActive() && !t.invocation.currentFrameMatched());
+    const hasActive = this.accounts.some(
+      (t) => same(t) && t.invocation.isActive() && !t.invocation.currentFrameMatched(),
+    );
     for (const t of this.accounts) {
       if (!same(t)) continue;
       t.busy = true;
@@ -94,7 +123,12 @@ export class AuthManager {
         t.busy = false;
       }
     }
-    throw hostError(ErrorType.Auth, ErrorCode.InvalidAction, 'Unauthorized function call for address', address);
+    throw hostError(
+      ErrorType.Auth,
+      ErrorCode.InvalidAction,
+      'Unauthorized function call for address',
+      address,
+    );
   }
 
   private record(host: Host, address: Val, fn: AuthorizedFunction): void {
@@ -107,7 +141,11 @@ export class AuthManager {
       this.byAddress.delete(address);
     }
     for (const t of this.accounts)
-      if (compareVals(host, t.address, address) === 0 && t.invocation.hasMatchesInStack() && !t.invocation.currentFrameMatched())
+      if (
+        compareVals(host, t.address, address) === 0 &&
+        t.invocation.hasMatchesInStack() &&
+        !t.invocation.currentFrameMatched()
+      )
         return t.invocation.record(fn);
     if (this.mode === 'record' && this.stack.length !== 1)
       throw hostError(
@@ -117,7 +155,9 @@ export class AuthManager {
           'Use `require_auth()` in the top invocation or enable non-root authorization.',
         address,
       );
-    this.accounts.push(AccountTracker.recording(host, address, fn, this.stack.length, this.source, () => this.nextNonce(host)));
+    this.accounts.push(
+      AccountTracker.recording(host, address, fn, this.stack.length, this.source, () => this.nextNonce(host)),
+    );
     this.byAddress.set(address, this.accounts.length - 1);
   }
 
@@ -137,7 +177,8 @@ export class AuthManager {
   /** `authorize_as_curr_contract`: trees the running contract authorizes for its next sub-call. */
   authorizeAsCurrentContract(host: Host, entries: readonly Val[]): void {
     const id = host.currentFrame().contractId;
-    if (!id) throw hostError(ErrorType.Context, ErrorCode.InternalError, 'Current context has no contract ID');
+    if (!id)
+      throw hostError(ErrorType.Context, ErrorCode.InternalError, 'Current context has no contract ID');
     const invoker = host.add({ tag: Tag.AddressObject, address: { kind: 'contract', id } });
     for (const e of entries) this.invokers.push(InvokerTracker.fromEntry(host, invoker, e));
   }
@@ -152,7 +193,13 @@ export class AuthManager {
   /** A contract call is starting; returns what to roll back to if it fails. */
   pushContractFrame(host: Host, contractId: Uint8Array, fn: string, args: readonly Val[]): AuthSnapshot {
     const contract = host.add({ tag: Tag.AddressObject, address: { kind: 'contract', id: contractId } });
-    this.stack.push({ kind: 'contract', contract, fn: new TextEncoder().encode(fn), args, depth: host.frames.length + 1 });
+    this.stack.push({
+      kind: 'contract',
+      contract,
+      fn: new TextEncoder().encode(fn),
+      args,
+      depth: host.frames.length + 1,
+    });
     this.pushTrackerFrames();
     return this.snapshot();
   }
@@ -174,8 +221,13 @@ export class AuthManager {
 
   private snapshot(): AuthSnapshot {
     const invokers = this.invokers.map((t) => t.invocation.snapshot());
-    if (this.recordingMode) return { accounts: this.accounts.map((t) => t.clone()), invokers, byAddress: new Map(this.byAddress) };
-    return { accounts: this.accounts.map((t) => (t.busy ? undefined : t.snapshot())), invokers, byAddress: undefined };
+    if (this.recordingMode)
+      return { accounts: this.accounts.map((t) => t.clone()), invokers, byAddress: new Map(this.byAddress) };
+    return {
+      accounts: this.accounts.map((t) => (t.busy ? undefined : t.snapshot())),
+      invokers,
+      byAddress: undefined,
+    };
   }
 
   /** Undoes what the failing top frame matched and recorded since `s` was taken at its push. */
@@ -184,8 +236,11 @@ export class AuthManager {
       this.accounts = (s.accounts as readonly AccountTracker[]).map((t) => t.clone());
       this.byAddress = new Map(s.byAddress);
     } else {
-      if (s.accounts.length !== this.accounts.length) throw hostError(ErrorType.Auth, ErrorCode.InternalError, 'unexpected bad auth snapshot');
-      (s.accounts as readonly (TrackerSnapshot | undefined)[]).forEach((snap, i) => snap && this.accounts[i].rollback(snap));
+      if (s.accounts.length !== this.accounts.length)
+        throw hostError(ErrorType.Auth, ErrorCode.InternalError, 'unexpected bad auth snapshot');
+      (s.accounts as readonly (TrackerSnapshot | undefined)[]).forEach(
+        (snap, i) => snap && this.accounts[i].rollback(snap),
+      );
     }
     // Invoker trees registered inside the failed frame are past their scope and are popped next.
     s.invokers.forEach((flags, i) => this.invokers[i].invocation.rollback(flags));
@@ -200,6 +255,8 @@ export class AuthManager {
 
   /** Recording: the entries the run needs, in the order their trees started (unsigned). */
   recordedEntries(host: Host): xdr.SorobanAuthorizationEntryWire[] {
-    return this.recordingMode ? host.budget.shadow(() => this.accounts.map((t) => t.recordedEntry(host))) : [];
+    return this.recordingMode
+      ? host.budget.shadow(() => this.accounts.map((t) => t.recordedEntry(host)))
+      : [];
   }
 }

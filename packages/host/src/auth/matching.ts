@@ -36,7 +36,10 @@ export class InvocationTracker {
   /** A tracker recording a tree whose root is the current frame (recording mode). */
   static recording(fn: AuthorizedFunction, stackDepth: number): InvocationTracker {
     if (stackDepth === 0) throw internal('unexpected empty stack in recording auth');
-    const t = new InvocationTracker(newInvocation(fn, [], true), [...Array<number>(stackDepth - 1).fill(UNMATCHED), ROOT]);
+    const t = new InvocationTracker(newInvocation(fn, [], true), [
+      ...Array<number>(stackDepth - 1).fill(UNMATCHED),
+      ROOT,
+    ]);
     t.rootFrame = stackDepth - 1;
     return t;
   }
@@ -121,7 +124,8 @@ export class InvocationTracker {
 
   /** Recording mode: adds `fn` as a new child of the deepest matched node. */
   record(fn: AuthorizedFunction): void {
-    if (this.currentFrameMatched()) throw hostError(ErrorType.Auth, ErrorCode.ExistingValue, 'frame is already authorized');
+    if (this.currentFrameMatched())
+      throw hostError(ErrorType.Auth, ErrorCode.ExistingValue, 'frame is already authorized');
     const current = this.lastMatched();
     if (!current) throw internal('unexpected missing authorized invocation');
     current.subs.push(newInvocation(fn, [], true));

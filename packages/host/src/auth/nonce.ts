@@ -14,13 +14,18 @@ import { addressToWire } from '../xdr/scval.ts';
 
 export const nonceKey = (address: ScAddressData, nonce: bigint): Extract<xdr.LedgerKeyWire, { type: 6 }> => ({
   type: CONTRACT_DATA,
-  contractData: { contract: addressToWire(address), key: { type: 21, nonceKey: { nonce } }, durability: TEMPORARY },
+  contractData: {
+    contract: addressToWire(address),
+    key: { type: 21, nonceKey: { nonce } },
+    durability: TEMPORARY,
+  },
 });
 
 export const consumeNonce = (host: Host, address: ScAddressData, nonce: bigint, liveUntil: number): void => {
   const storage = storageOf(host);
   const key = nonceKey(address, nonce);
-  if (storage.has(host, key)) throw hostError(ErrorType.Auth, ErrorCode.ExistingValue, 'nonce already exists for address');
+  if (storage.has(host, key))
+    throw hostError(ErrorType.Auth, ErrorCode.ExistingValue, 'nonce already exists for address');
   const entry: xdr.LedgerEntryWire = {
     lastModifiedLedgerSeq: 0,
     data: { type: CONTRACT_DATA, contractData: { ext: { v: 0 }, ...key.contractData, val: { type: 1 } } },

@@ -28,7 +28,10 @@ export const signaturePayload = (host: Host, input: PayloadInput): Uint8Array =>
     invocation: input.invocation,
   };
   const preimage: xdr.HashIdPreimageWire = input.address
-    ? { type: ENVELOPE_TYPE_SOROBAN_AUTHORIZATION_WITH_ADDRESS, sorobanAuthorizationWithAddress: { ...body, address: input.address } }
+    ? {
+        type: ENVELOPE_TYPE_SOROBAN_AUTHORIZATION_WITH_ADDRESS,
+        sorobanAuthorizationWithAddress: { ...body, address: input.address },
+      }
     : { type: ENVELOPE_TYPE_SOROBAN_AUTHORIZATION, sorobanAuthorization: body };
   const bytes = xdr.HashIdPreimage.schema.encode(preimage);
   host.budget.charge(CostType.ValSer, bytes.length);

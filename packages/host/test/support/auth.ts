@@ -4,7 +4,13 @@
  * real client library (`@stellar/stellar-sdk`), and a runner over `applyHostFunction`.
  */
 import { Address, Keypair, Networks, buildAuthorizationEntryPreimage, hash, xdr } from '@stellar/stellar-sdk';
-import { applyHostFunction, type AuthMode, type HostFunctionRequest, type HostFunctionResult, type LedgerFootprint } from '../../src/ledger/api.ts';
+import {
+  applyHostFunction,
+  type AuthMode,
+  type HostFunctionRequest,
+  type HostFunctionResult,
+  type LedgerFootprint,
+} from '../../src/ledger/api.ts';
 import type { LedgerInfo } from '../../src/host/ledger-info.ts';
 import { symbolSmallBody } from '../../src/val/symbol.ts';
 import { LEDGER, deploy, type Deployed, type MemorySnapshot } from './ledger.ts';
@@ -13,7 +19,8 @@ import { contract, importOf } from './wat.ts';
 export const PASSPHRASE = Networks.STANDALONE;
 
 /** A small-symbol Val as an i64 constant, for WAT. */
-const symbolConst = (s: string): bigint => BigInt.asIntN(64, (symbolSmallBody(new TextEncoder().encode(s)) << 8n) | 14n);
+const symbolConst = (s: string): bigint =>
+  BigInt.asIntN(64, (symbolSmallBody(new TextEncoder().encode(s)) << 8n) | 14n);
 /** `Error(Contract, code)` as an i64 constant. */
 const contractErrorConst = (code: number): bigint => (BigInt(code) << 32n) | 3n;
 
@@ -84,8 +91,10 @@ export const ACCOUNT_WASM = contract(`(module
   (func (export "signers") (result i64) (call $get_delegated_signers_for_current_auth_check))
 )`);
 
-export const deployAuth = (snapshot: MemorySnapshot, n: number): Deployed => deploy(snapshot, n, { wasm: AUTH_WASM });
-export const deployAccount = (snapshot: MemorySnapshot, n: number): Deployed => deploy(snapshot, n, { wasm: ACCOUNT_WASM });
+export const deployAuth = (snapshot: MemorySnapshot, n: number): Deployed =>
+  deploy(snapshot, n, { wasm: AUTH_WASM });
+export const deployAccount = (snapshot: MemorySnapshot, n: number): Deployed =>
+  deploy(snapshot, n, { wasm: ACCOUNT_WASM });
 
 /** A fixed keypair per number, so failures reproduce. */
 export const keypair = (n: number): Keypair => Keypair.fromRawEd25519Seed(Buffer.alloc(32, n));
@@ -126,15 +135,37 @@ export const addAccount = (snapshot: MemorySnapshot, kp: Keypair, options: Accou
   snapshot.set(accountEntry(kp, options), undefined);
 
 /** A `SorobanAuthorizedInvocation` of a contract function. */
-export const invocation = (c: Deployed, fn: string, args: xdr.ScVal[], subs: xdr.SorobanAuthorizedInvocation[] = []): xdr.SorobanAuthorizedInvocation =>
+export const invocation = (
+  c: Deployed,
+  fn: string,
+  args: xdr.ScVal[],
+  subs: xdr.SorobanAuthorizedInvocation[] = [],
+): xdr.SorobanAuthorizedInvocation =>
   xdr.SorobanAuthorizedInvocation.fromXdrObject({
-    function: { type: 0, contractFn: { contractAddress: { type: 1, contractId: c.id }, functionName: new xdr.XdrString(fn), args: args.map((a) => a.toXdrObject()) } },
+    function: {
+      type: 0,
+      contractFn: {
+        contractAddress: { type: 1, contractId: c.id },
+        functionName: new xdr.XdrString(fn),
+        args: args.map((a) => a.toXdrObject()),
+      },
+    },
     subInvocations: subs.map((s) => s.toXdrObject()),
   } as xdr.SorobanAuthorizedInvocationWire);
 
 /** An unsigned entry with `Address` credentials (`type` 2 for `ADDRESS_V2`). */
-export const addressEntry = (address: xdr.ScVal, nonce: bigint, root: xdr.SorobanAuthorizedInvocation, type: 1 | 2 = 1): xdr.SorobanAuthorizationEntry => {
-  const creds = { address: (address.toXdrObject() as Extract<xdr.ScValWire, { type: 18 }>).address, nonce, signatureExpirationLedger: 0, signature: { type: 1 } };
+export const addressEntry = (
+  address: xdr.ScVal,
+  nonce: bigint,
+  root: xdr.SorobanAuthorizedInvocation,
+  type: 1 | 2 = 1,
+): xdr.SorobanAuthorizationEntry => {
+  const creds = {
+    address: (address.toXdrObject() as Extract<xdr.ScValWire, { type: 18 }>).address,
+    nonce,
+    signatureExpirationLedger: 0,
+    signature: { type: 1 },
+  };
   return xdr.SorobanAuthorizationEntry.fromXdrObject({
     credentials: type === 1 ? { type: 1, address: creds } : { type: 2, addressV2: creds },
     rootInvocation: root.toXdrObject(),
@@ -142,40 +173,70 @@ export const addressEntry = (address: xdr.ScVal, nonce: bigint, root: xdr.Soroba
 };
 
 export const sourceEntry = (root: xdr.SorobanAuthorizedInvocation): xdr.SorobanAuthorizationEntry =>
-  xdr.SorobanAuthorizationEntry.fromXdrObject({ credentials: { type: 0 }, rootInvocation: root.toXdrObject() });
+  xdr.SorobanAuthorizationEntry.fromXdrObject({
+    credentials: { type: 0 },
+    rootInvocation: root.toXdrObject(),
+  });
 
 /** The 32 bytes an entry's signers sign, for expiration `exp` (as the client library builds it). */
-export const payloadOf = (entry: xdr.SorobanAuthorizationEntry, exp: number, passphrase = PASSPHRASE): Uint8Array =>
-  new Uint8Array(hash(buildAuthorizationEntryPreimage(entry, exp, passphrase).toXdr()));
+export const payloadOf = (
+  entry: xdr.SorobanAuthorizationEntry,
+  exp: number,
+  passphrase = PASSPHRASE,
+): Uint8Array => new Uint8Array(hash(buildAuthorizationEntryPreimage(entry, exp, passphrase).toXdr()));
 
 /** The Stellar-account signature value: a Vec of `{public_key, signature}` maps, in the given order. */
 export const accountSignature = (payload: Uint8Array, signers: readonly Keypair[]): xdr.ScVal =>
   xdr.ScVal.scvVec(
     signers.map((kp) =>
       xdr.ScVal.scvMap([
-        new xdr.ScMapEntry({ key: xdr.ScVal.scvSymbol('public_key'), val: xdr.ScVal.scvBytes(kp.rawPublicKey()) }),
-        new xdr.ScMapEntry({ key: xdr.ScVal.scvSymbol('signature'), val: xdr.ScVal.scvBytes(kp.sign(Buffer.from(payload))) }),
+        new xdr.ScMapEntry({
+          key: xdr.ScVal.scvSymbol('public_key'),
+          val: xdr.ScVal.scvBytes(kp.rawPublicKey()),
+        }),
+        new xdr.ScMapEntry({
+          key: xdr.ScVal.scvSymbol('signature'),
+          val: xdr.ScVal.scvBytes(kp.sign(Buffer.from(payload))),
+        }),
       ]),
     ),
   );
 
 /** Keys in ascending order, as the host requires. */
-export const ascending = (kps: readonly Keypair[]): Keypair[] => [...kps].sort((a, b) => Buffer.compare(a.rawPublicKey(), b.rawPublicKey()));
+export const ascending = (kps: readonly Keypair[]): Keypair[] =>
+  [...kps].sort((a, b) => Buffer.compare(a.rawPublicKey(), b.rawPublicKey()));
 
 /** The entry with its expiration and signature set. */
-export const withSignature = (entry: xdr.SorobanAuthorizationEntry, exp: number, signature: xdr.ScVal): xdr.SorobanAuthorizationEntry => {
+export const withSignature = (
+  entry: xdr.SorobanAuthorizationEntry,
+  exp: number,
+  signature: xdr.ScVal,
+): xdr.SorobanAuthorizationEntry => {
   const w = entry.toXdrObject();
   const c = w.credentials;
-  const set = (creds: xdr.SorobanAddressCredentialsWire) => ({ ...creds, signatureExpirationLedger: exp, signature: signature.toXdrObject() });
+  const set = (creds: xdr.SorobanAddressCredentialsWire) => ({
+    ...creds,
+    signatureExpirationLedger: exp,
+    signature: signature.toXdrObject(),
+  });
   const credentials =
     c.type === 1
       ? { type: 1, address: set(c.address) }
       : c.type === 2
         ? { type: 2, addressV2: set(c.addressV2) }
         : c.type === 3
-          ? { type: 3, addressWithDelegates: { ...c.addressWithDelegates, addressCredentials: set(c.addressWithDelegates.addressCredentials) } }
+          ? {
+              type: 3,
+              addressWithDelegates: {
+                ...c.addressWithDelegates,
+                addressCredentials: set(c.addressWithDelegates.addressCredentials),
+              },
+            }
           : c;
-  return xdr.SorobanAuthorizationEntry.fromXdrObject({ ...w, credentials } as xdr.SorobanAuthorizationEntryWire);
+  return xdr.SorobanAuthorizationEntry.fromXdrObject({
+    ...w,
+    credentials,
+  } as xdr.SorobanAuthorizationEntryWire);
 };
 
 export interface InvokeOptions {
@@ -190,11 +251,21 @@ export interface InvokeOptions {
 export const invokeFunction = (c: Deployed, fn: string, args: xdr.ScVal[]): xdr.HostFunction =>
   xdr.HostFunction.fromXdrObject({
     type: 0,
-    invokeContract: { contractAddress: { type: 1, contractId: c.id }, functionName: new xdr.XdrString(fn), args: args.map((a) => a.toXdrObject()) },
+    invokeContract: {
+      contractAddress: { type: 1, contractId: c.id },
+      functionName: new xdr.XdrString(fn),
+      args: args.map((a) => a.toXdrObject()),
+    },
   });
 
 /** Runs `c.fn(args)`; enforcing with the given entries unless `authMode` says otherwise. */
-export const invoke = (snapshot: MemorySnapshot, c: Deployed, fn: string, args: xdr.ScVal[], options: InvokeOptions = {}): HostFunctionResult => {
+export const invoke = (
+  snapshot: MemorySnapshot,
+  c: Deployed,
+  fn: string,
+  args: xdr.ScVal[],
+  options: InvokeOptions = {},
+): HostFunctionResult => {
   const request: HostFunctionRequest = {
     hostFunction: invokeFunction(c, fn, args),
     snapshot,
