@@ -7,32 +7,24 @@ import { describe, it } from 'node:test';
 import { Networks, authorizeEntry, authorizeInvocation, xdr } from '@stellar/stellar-sdk';
 import { ErrorCode, ErrorType } from '../src/val/error.ts';
 import {
-  PASSPHRASE,
   accountAddress,
   accountSignature,
   addAccount,
   addressEntry,
   ascending,
-  deployAuth,
+  err,
+  EXP,
   invocation,
   invoke,
   keypair,
+  PASSPHRASE,
   payloadOf,
   sourceEntry,
+  UNAUTHORIZED,
   withSignature,
+  world,
 } from './support/auth.ts';
-import { MAX_LIVE_UNTIL, MemorySnapshot, SEQ, errorOf, type Deployed } from './support/ledger.ts';
-
-const EXP = SEQ + 100;
-const err = (type: ErrorType, code: ErrorCode) => ({ type, code });
-const UNAUTHORIZED = err(ErrorType.Auth, ErrorCode.InvalidAction);
-
-const setup = () => {
-  const snap = new MemorySnapshot();
-  const kp = keypair(1);
-  addAccount(snap, kp);
-  return { snap, kp, a: deployAuth(snap, 1), address: accountAddress(kp) };
-};
+import { MAX_LIVE_UNTIL, SEQ, errorOf, type Deployed } from './support/ledger.ts';
 
 /** The unsigned entry for `a.auth(address)`. */
 const authEntry = (a: Deployed, address: xdr.ScVal, nonce = 7n) =>
@@ -50,7 +42,7 @@ const nonceKeyOf = (address: xdr.ScVal, nonce: bigint): xdr.LedgerKey =>
 
 describe('require_auth: Stellar account signatures', () => {
   it('accepts an entry signed with the client library (authorizeEntry) and stores its nonce until the expiration', async () => {
-    const { snap, kp, a, address } = setup();
+    const { snap, kp, a, g: address } = world();
     const signed = await authorizeEntry(authEntry(a, address), kp, EXP, PASSPHRASE);
     const r = invoke(snap, a, 'auth', [address], { auth: [signed] });
     assert.ok(r.outcome.ok, r.outcome.ok ? '' : r.outcome.message);
@@ -60,14 +52,14 @@ describe('require_auth: Stellar account signatures', () => {
   });
 
   it('keeps the nonce at least the minimum temporary TTL', async () => {
-    const { snap, kp, a, address } = setup();
+    const { snap, kp, a, g: address } = world();
     const signed = await authorizeEntry(authEntry(a, address), kp, SEQ, PASSPHRASE);
     const r = invoke(snap, a, 'auth', [address], { auth: [signed] });
     assert.equal(r.changes.find((c) => c.key.equals(nonceKeyOf(address, 7n)))?.liveUntilLedger, SEQ + 16 - 1);
   });
 
   it('accepts address-bound ADDRESS_V2 credentials (authorizeInvocation, CAP-71-02)', async () => {
-    const { snap, kp, a, address } = setup();
+    const { snap, kp, a, g: address } = world();
     const signed = await authorizeInvocation({
       signer: kp,
       validUntilLedgerSeq: EXP,
@@ -79,12 +71,12 @@ describe('require_auth: Stellar account signatures', () => {
   });
 
   it('refuses a call with no entry for the address', () => {
-    const { snap, a, address } = setup();
+    const { snap, a, g: address } = world();
     assert.deepEqual(errorOf(invoke(snap, a, 'auth', [address])), UNAUTHORIZED);
   });
 
   it('refuses a forged signature: another key, or altered bytes', async () => {
-    const { snap, a, address } = setup();
+    const { snap, a, g: address } = world();
     const entry = authEntry(a, address);
     const payload = payloadOf(entry, EXP);
     const forger = keypair(9);
@@ -121,13 +113,13 @@ describe('require_auth: Stellar account signatures', () => {
   });
 
   it('refuses a signature made for another network', async () => {
-    const { snap, kp, a, address } = setup();
+    const { snap, kp, a, g: address } = world();
     const signed = await authorizeEntry(authEntry(a, address), kp, EXP, Networks.TESTNET);
     assert.deepEqual(errorOf(invoke(snap, a, 'auth', [address], { auth: [signed] })), UNAUTHORIZED);
   });
 
   it('refuses an expired signature and one expiring past the maximum TTL: Error(Auth, InvalidInput)', async () => {
-    const { snap, kp, a, address } = setup();
+    const { snap, kp, a, g: address } = world();
     const expired = await authorizeEntry(authEntry(a, address), kp, SEQ - 1, PASSPHRASE);
     assert.deepEqual(
       errorOf(invoke(snap, a, 'auth', [address], { auth: [expired] })),
@@ -143,7 +135,7 @@ describe('require_auth: Stellar account signatures', () => {
   });
 
   it('refuses a replayed nonce: Error(Auth, ExistingValue), and a changed nonce invalidates the signature', async () => {
-    const { snap, kp, a, address } = setup();
+    const { snap, kp, a, g: address } = world();
     const signed = await authorizeEntry(authEntry(a, address), kp, EXP, PASSPHRASE);
     const first = invoke(snap, a, 'auth', [address], { auth: [signed] });
     assert.ok(first.outcome.ok);
@@ -161,7 +153,7 @@ describe('require_auth: Stellar account signatures', () => {
   });
 
   it('refuses an entry whose account is not in the ledger', async () => {
-    const { snap, a } = setup();
+    const { snap, a } = world();
     const stranger = keypair(5);
     const address = accountAddress(stranger);
     const signed = await authorizeEntry(authEntry(a, address), stranger, EXP, PASSPHRASE);
@@ -169,7 +161,7 @@ describe('require_auth: Stellar account signatures', () => {
   });
 
   it('SourceAccount credentials need no signature when the address is the transaction source', () => {
-    const { snap, kp, a, address } = setup();
+    const { snap, kp, a, g: address } = world();
     const entry = sourceEntry(invocation(a, 'auth', [address]));
     assert.ok(
       invoke(snap, a, 'auth', [address], { auth: [entry], sourceAccount: kp.publicKey() }).outcome.ok,
@@ -188,7 +180,7 @@ describe('require_auth: Stellar account signatures', () => {
 describe('require_auth: multi-signature accounts', () => {
   // Master weight 1, medium threshold 3; two more signers of weight 1 and 2.
   const multisig = () => {
-    const { snap, kp, a, address } = setup();
+    const { snap, kp, a, g: address } = world();
     const [k2, k3] = [keypair(2), keypair(3)];
     addAccount(snap, kp, {
       thresholds: [1, 1, 3, 3],
@@ -241,7 +233,7 @@ describe('require_auth: multi-signature accounts', () => {
   });
 
   it('a master key of weight 0 cannot sign', () => {
-    const { snap, kp, a, address } = setup();
+    const { snap, kp, a, g: address } = world();
     addAccount(snap, kp, { thresholds: [0, 0, 0, 0] });
     const entry = authEntry(a, address);
     const sig = accountSignature(payloadOf(entry, EXP), [kp]);

@@ -15,40 +15,22 @@ import {
 } from '@stellar/stellar-sdk';
 import { ErrorCode, ErrorType } from '../src/val/error.ts';
 import {
-  PASSPHRASE,
   accountAddress,
   addAccount,
   addressEntry,
-  deployAccount,
-  deployAuth,
+  err,
+  EXP,
+  expectOk,
   invocation,
   invoke,
   keypair,
+  PASSPHRASE,
   payloadOf,
+  UNAUTHORIZED,
   withSignature,
+  world,
 } from './support/auth.ts';
-import { MemorySnapshot, SEQ, dataKey, errorOf, sym, vec, type Deployed } from './support/ledger.ts';
-
-const EXP = SEQ + 100;
-const err = (type: ErrorType, code: ErrorCode) => ({ type, code });
-const UNAUTHORIZED = err(ErrorType.Auth, ErrorCode.InvalidAction);
-
-const setup = () => {
-  const snap = new MemorySnapshot();
-  const kp = keypair(1);
-  addAccount(snap, kp);
-  return {
-    snap,
-    kp,
-    g: accountAddress(kp),
-    a: deployAuth(snap, 1),
-    b: deployAuth(snap, 2),
-    d1: deployAccount(snap, 10),
-    d2: deployAccount(snap, 11),
-  };
-};
-
-const ok = (r: ReturnType<typeof invoke>) => assert.ok(r.outcome.ok, r.outcome.ok ? '' : r.outcome.message);
+import { dataKey, errorOf, sym, vec, type Deployed } from './support/ledger.ts';
 
 /** What an account contract's `__check_auth` stored under `key` during the run. */
 const stored = (r: ReturnType<typeof invoke>, account: Deployed, key: string): xdr.ScVal | undefined => {
@@ -76,15 +58,15 @@ const payloadSigned = (a: Deployed, account: Deployed, nonce = 1n) => {
 
 describe('custom accounts (__check_auth)', () => {
   it('accepts when __check_auth returns, which gets the payload, the signature and the contexts', () => {
-    const { snap, a, d1 } = setup();
+    const { snap, a, d1 } = world();
     const r = invoke(snap, a, 'auth', [d1.address], { auth: [payloadSigned(a, d1)] });
-    ok(r);
+    expectOk(r);
     assert.ok(stored(r, d1, 'ctx')?.equals(vec([contractContext(a, 'auth', [d1.address])])));
     assert.ok(stored(r, d1, 'signers')?.equals(vec([])), 'no delegated signers');
   });
 
   it('refuses when __check_auth fails: Error(Auth, InvalidAction), and nothing it did stays', () => {
-    const { snap, a, d1 } = setup();
+    const { snap, a, d1 } = world();
     const entry = addressEntry(d1.address, 1n, invocation(a, 'auth', [d1.address]));
     const r = invoke(snap, a, 'auth', [d1.address], {
       auth: [withSignature(entry, EXP, xdr.ScVal.scvBytes(Buffer.alloc(32)))],
@@ -94,7 +76,7 @@ describe('custom accounts (__check_auth)', () => {
   });
 
   it('passes the whole tree as contexts, in pre-order', () => {
-    const { snap, a, b, d1 } = setup();
+    const { snap, a, b, d1 } = world();
     const args = [d1.address, b.address, sym('auth'), vec([d1.address])];
     const entry = addressEntry(
       d1.address,
@@ -104,7 +86,7 @@ describe('custom accounts (__check_auth)', () => {
     const r = invoke(snap, a, 'auth_call', args, {
       auth: [withSignature(entry, EXP, xdr.ScVal.scvBytes(Buffer.from(payloadOf(entry, EXP))))],
     });
-    ok(r);
+    expectOk(r);
     assert.ok(
       stored(r, d1, 'ctx')?.equals(
         vec([contractContext(a, 'auth_call', args), contractContext(b, 'auth', [d1.address])]),
@@ -113,7 +95,7 @@ describe('custom accounts (__check_auth)', () => {
   });
 
   it('__check_auth cannot be invoked from outside: Error(Context, InvalidAction)', () => {
-    const { snap, d1 } = setup();
+    const { snap, d1 } = world();
     const r = invoke(snap, d1, '__check_auth', [
       xdr.ScVal.scvBytes(Buffer.alloc(32)),
       xdr.ScVal.scvVoid(),
@@ -123,9 +105,9 @@ describe('custom accounts (__check_auth)', () => {
   });
 
   it('an account may authorize a call to itself (its __check_auth re-enters the running contract)', () => {
-    const { snap, d1 } = setup();
+    const { snap, d1 } = world();
     const entry = addressEntry(d1.address, 1n, invocation(d1, 'self_auth', []));
-    ok(
+    expectOk(
       invoke(snap, d1, 'self_auth', [], {
         auth: [withSignature(entry, EXP, xdr.ScVal.scvBytes(Buffer.from(payloadOf(entry, EXP))))],
       }),
@@ -133,9 +115,9 @@ describe('custom accounts (__check_auth)', () => {
   });
 
   it('simulation records the entry; its __check_auth writes need the second, enforcing simulation', async () => {
-    const { snap, a, d1 } = setup();
+    const { snap, a, d1 } = world();
     const sim = invoke(snap, a, 'auth', [d1.address], { authMode: 'record' });
-    ok(sim);
+    expectOk(sim);
     assert.ok(
       sim.footprint.readOnly.some((k) => k.equals(d1.instanceKey)),
       'the account instance is in the footprint',
@@ -156,8 +138,8 @@ describe('custom accounts (__check_auth)', () => {
       err(ErrorType.Storage, ErrorCode.ExceededLimit),
     );
     const second = invoke(snap, a, 'auth', [d1.address], { auth: [signed] });
-    ok(second);
-    ok(invoke(snap, a, 'auth', [d1.address], { auth: [signed], footprint: second.footprint }));
+    expectOk(second);
+    expectOk(invoke(snap, a, 'auth', [d1.address], { auth: [signed], footprint: second.footprint }));
   });
 });
 
@@ -197,13 +179,13 @@ describe('delegated account authentication (protocol 27, CAP-71-01)', () => {
   };
 
   it('authenticates every delegate with the same payload, and lists them to the account', async () => {
-    const { snap, kp, a, d1, d2 } = setup();
+    const { snap, kp, a, d1, d2 } = world();
     const entry = await delegated(a, d1, [{ address: strkey(d2) }, { address: kp.publicKey() }], {
       [kp.publicKey()]: kp,
     });
     assert.equal(entry.credentials.type, 'sorobanCredentialsAddressWithDelegates');
     const r = invoke(snap, a, 'auth', [d1.address], { auth: [entry] });
-    ok(r);
+    expectOk(r);
     assert.ok(
       stored(r, d1, 'signers')?.equals(vec([accountAddress(kp), d2.address])),
       'delegates in address order',
@@ -215,7 +197,7 @@ describe('delegated account authentication (protocol 27, CAP-71-01)', () => {
   });
 
   it('nested delegates authenticate below their delegate', async () => {
-    const { snap, kp, a, d1, d2 } = setup();
+    const { snap, kp, a, d1, d2 } = world();
     const entry = await delegated(
       a,
       d1,
@@ -223,13 +205,13 @@ describe('delegated account authentication (protocol 27, CAP-71-01)', () => {
       { [kp.publicKey()]: kp },
     );
     const r = invoke(snap, a, 'auth', [d1.address], { auth: [entry] });
-    ok(r);
+    expectOk(r);
     assert.ok(stored(r, d1, 'signers')?.equals(vec([d2.address])));
     assert.ok(stored(r, d2, 'signers')?.equals(vec([accountAddress(kp)])));
   });
 
   it('refuses when a delegate does not authenticate', async () => {
-    const { snap, kp, a, d1, d2 } = setup();
+    const { snap, kp, a, d1, d2 } = world();
     const other = keypair(2);
     addAccount(snap, other);
     const entry = await delegated(a, d1, [{ address: strkey(d2) }, { address: kp.publicKey() }], {
@@ -239,7 +221,7 @@ describe('delegated account authentication (protocol 27, CAP-71-01)', () => {
   });
 
   it('signatures are over the address-bound payload (ENVELOPE_TYPE_SOROBAN_AUTHORIZATION_WITH_ADDRESS)', async () => {
-    const { snap, a, d1, d2 } = setup();
+    const { snap, a, d1, d2 } = world();
     const plain = addressEntry(d1.address, 1n, invocation(a, 'auth', [d1.address]));
     const legacyPayload = xdr.ScVal.scvBytes(Buffer.from(payloadOf(plain, EXP)));
     const entry = buildWithDelegatesEntry({
@@ -251,7 +233,7 @@ describe('delegated account authentication (protocol 27, CAP-71-01)', () => {
   });
 
   it('refuses unsorted or repeated delegates before running anything: Error(Auth, InvalidInput)', async () => {
-    const { snap, kp, a, d1, d2 } = setup();
+    const { snap, kp, a, d1, d2 } = world();
     const entry = await delegated(a, d1, [{ address: strkey(d2) }, { address: kp.publicKey() }], {
       [kp.publicKey()]: kp,
     });
@@ -284,13 +266,13 @@ describe('delegated account authentication (protocol 27, CAP-71-01)', () => {
   });
 
   it('a delegate cannot re-enter an account being checked', async () => {
-    const { snap, a, d1 } = setup();
+    const { snap, a, d1 } = world();
     const self = await delegated(a, d1, [{ address: strkey(d1) }], {});
     assert.deepEqual(errorOf(invoke(snap, a, 'auth', [d1.address], { auth: [self] })), UNAUTHORIZED);
   });
 
   it('both functions only work inside __check_auth: Error(Context, InvalidAction)', () => {
-    const { snap, g, d1 } = setup();
+    const { snap, g, d1 } = world();
     assert.deepEqual(
       errorOf(invoke(snap, d1, 'delegate', [g])),
       err(ErrorType.Context, ErrorCode.InvalidAction),

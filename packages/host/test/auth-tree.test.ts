@@ -8,49 +8,32 @@ import { describe, it } from 'node:test';
 import { authorizeEntry, xdr } from '@stellar/stellar-sdk';
 import { ErrorCode, ErrorType } from '../src/val/error.ts';
 import {
-  PASSPHRASE,
   accountAddress,
-  addAccount,
   addressEntry,
-  deployAuth,
+  err,
+  EXP,
+  expectOk,
   invocation,
   invoke,
   keypair,
+  PASSPHRASE,
   sourceEntry,
+  UNAUTHORIZED,
+  world,
 } from './support/auth.ts';
-import { MAX_LIVE_UNTIL, MemorySnapshot, SEQ, errorOf, sym, vec } from './support/ledger.ts';
-
-const EXP = SEQ + 100;
-const err = (type: ErrorType, code: ErrorCode) => ({ type, code });
-const UNAUTHORIZED = err(ErrorType.Auth, ErrorCode.InvalidAction);
-
-const setup = () => {
-  const snap = new MemorySnapshot();
-  const kp = keypair(1);
-  addAccount(snap, kp);
-  return {
-    snap,
-    kp,
-    g: accountAddress(kp),
-    a: deployAuth(snap, 1),
-    b: deployAuth(snap, 2),
-    c: deployAuth(snap, 3),
-  };
-};
-
-const ok = (r: ReturnType<typeof invoke>) => assert.ok(r.outcome.ok, r.outcome.ok ? '' : r.outcome.message);
+import { MAX_LIVE_UNTIL, errorOf, sym, vec } from './support/ledger.ts';
 
 describe('authorization trees in enforcing mode', () => {
   it('a tree authorizes a call and the sub-call it lists', async () => {
-    const { snap, kp, g, a, b } = setup();
+    const { snap, kp, g, a, b } = world();
     const args = [g, b.address, sym('auth'), vec([g])];
     const tree = invocation(a, 'auth_call', args, [invocation(b, 'auth', [g])]);
     const signed = await authorizeEntry(addressEntry(g, 1n, tree), kp, EXP, PASSPHRASE);
-    ok(invoke(snap, a, 'auth_call', args, { auth: [signed] }));
+    expectOk(invoke(snap, a, 'auth_call', args, { auth: [signed] }));
   });
 
   it('refuses a tree that does not match the call: missing sub-invocation, other arguments, other contract', async () => {
-    const { snap, kp, g, a, b } = setup();
+    const { snap, kp, g, a, b } = world();
     const args = [g, b.address, sym('auth'), vec([g])];
     const sign = (tree: xdr.SorobanAuthorizedInvocation) =>
       authorizeEntry(addressEntry(g, 1n, tree), kp, EXP, PASSPHRASE);
@@ -76,15 +59,15 @@ describe('authorization trees in enforcing mode', () => {
   });
 
   it('each node matches once: two require_auth in one call need two entries', async () => {
-    const { snap, kp, g, a } = setup();
+    const { snap, kp, g, a } = world();
     const entry = async (nonce: bigint) =>
       authorizeEntry(addressEntry(g, nonce, invocation(a, 'auth_twice', [g])), kp, EXP, PASSPHRASE);
     assert.deepEqual(errorOf(invoke(snap, a, 'auth_twice', [g], { auth: [await entry(1n)] })), UNAUTHORIZED);
-    ok(invoke(snap, a, 'auth_twice', [g], { auth: [await entry(1n), await entry(2n)] }));
+    expectOk(invoke(snap, a, 'auth_twice', [g], { auth: [await entry(1n), await entry(2n)] }));
   });
 
   it('require_auth_for_args authorizes the given arguments instead of the call', async () => {
-    const { snap, kp, g, a } = setup();
+    const { snap, kp, g, a } = world();
     const custom = vec([xdr.ScVal.scvU32(42)]);
     const signed = await authorizeEntry(
       addressEntry(g, 1n, invocation(a, 'auth_args', [xdr.ScVal.scvU32(42)])),
@@ -92,7 +75,7 @@ describe('authorization trees in enforcing mode', () => {
       EXP,
       PASSPHRASE,
     );
-    ok(invoke(snap, a, 'auth_args', [g, custom], { auth: [signed] }));
+    expectOk(invoke(snap, a, 'auth_args', [g, custom], { auth: [signed] }));
     assert.deepEqual(
       errorOf(invoke(snap, a, 'auth_args', [g, vec([xdr.ScVal.scvU32(43)])], { auth: [signed] })),
       UNAUTHORIZED,
@@ -100,13 +83,13 @@ describe('authorization trees in enforcing mode', () => {
   });
 
   it('a tree may start below the root call', async () => {
-    const { snap, kp, g, a, b } = setup();
+    const { snap, kp, g, a, b } = world();
     const signed = await authorizeEntry(addressEntry(g, 1n, invocation(b, 'auth', [g])), kp, EXP, PASSPHRASE);
-    ok(invoke(snap, a, 'call', [b.address, sym('auth'), vec([g])], { auth: [signed] }));
+    expectOk(invoke(snap, a, 'call', [b.address, sym('auth'), vec([g])], { auth: [signed] }));
   });
 
   it('disjoint entries cannot be stitched into one tree', async () => {
-    const { snap, kp, g, a, b } = setup();
+    const { snap, kp, g, a, b } = world();
     const args = [g, b.address, sym('auth'), vec([g])];
     const top = await authorizeEntry(
       addressEntry(g, 1n, invocation(a, 'auth_call', args)),
@@ -119,9 +102,9 @@ describe('authorization trees in enforcing mode', () => {
   });
 
   it('an unauthorized sub-call under try_call is caught as Error(Context, InvalidAction); a failed call gives back its match and nonce', async () => {
-    const { snap, kp, g, a, b } = setup();
+    const { snap, kp, g, a, b } = world();
     const r = invoke(snap, a, 'try_call', [b.address, sym('auth'), vec([g])]);
-    ok(r);
+    expectOk(r);
     if (r.outcome.ok)
       assert.ok(
         r.outcome.value.equals(
@@ -165,21 +148,21 @@ describe('contract-to-contract authorization', () => {
     ]);
 
   it('the direct invoker has authorized its calls', () => {
-    const { snap, a, b } = setup();
-    ok(invoke(snap, a, 'call', [b.address, sym('auth'), vec([a.address])]));
+    const { snap, a, b } = world();
+    expectOk(invoke(snap, a, 'call', [b.address, sym('auth'), vec([a.address])]));
   });
 
   it('an indirect caller has not, unless it authorized the deeper call with authorize_as_curr_contract', () => {
-    const { snap, a, b, c } = setup();
+    const { snap, a, b, c } = world();
     const deep = [b.address, sym('call'), vec([c.address, sym('auth'), vec([a.address])])];
     assert.deepEqual(errorOf(invoke(snap, a, 'call', deep)), UNAUTHORIZED);
-    ok(invoke(snap, a, 'auth_as', [vec([contractEntry(c.address, 'auth', [a.address])]), ...deep]));
+    expectOk(invoke(snap, a, 'auth_as', [vec([contractEntry(c.address, 'auth', [a.address])]), ...deep]));
     const wrong = vec([contractEntry(c.address, 'auth', [b.address])]);
     assert.deepEqual(errorOf(invoke(snap, a, 'auth_as', [wrong, ...deep])), UNAUTHORIZED);
   });
 
   it('malformed entries fail the call that gives them', () => {
-    const { snap, a, b } = setup();
+    const { snap, a, b } = world();
     const call = [b.address, sym('auth'), vec([a.address])];
     assert.deepEqual(
       errorOf(invoke(snap, a, 'auth_as', [vec([vec([sym('Nope')])]), ...call])),
@@ -200,10 +183,10 @@ describe('recording mode (simulation)', () => {
   };
 
   it('records the entries a client signs (authorizeEntry), which enforcing then accepts with the simulated footprint', async () => {
-    const { snap, kp, g, a, b } = setup();
+    const { snap, kp, g, a, b } = world();
     const args = [g, b.address, sym('auth'), vec([g])];
     const sim = invoke(snap, a, 'auth_call', args, { authMode: 'record' });
-    ok(sim);
+    expectOk(sim);
     assert.equal(sim.auth.length, 1);
     const [entry] = sim.auth;
     const expectedTree = invocation(a, 'auth_call', args, [invocation(b, 'auth', [g])]);
@@ -229,11 +212,11 @@ describe('recording mode (simulation)', () => {
     );
 
     const signed = await authorizeEntry(entry, kp, EXP, PASSPHRASE);
-    ok(invoke(snap, a, 'auth_call', args, { auth: [signed], footprint: sim.footprint }));
+    expectOk(invoke(snap, a, 'auth_call', args, { auth: [signed], footprint: sim.footprint }));
   });
 
   it('nonces come from the run seed: the same seed gives the same nonce, another seed another', () => {
-    const { snap, g, a } = setup();
+    const { snap, g, a } = world();
     const nonce = (seed: number) =>
       nonceOf(
         invoke(snap, a, 'auth', [g], { authMode: 'record', prngSeed: new Uint8Array(32).fill(seed) }).auth[0],
@@ -244,25 +227,25 @@ describe('recording mode (simulation)', () => {
   });
 
   it('the transaction source account gets SourceAccount credentials and no nonce', () => {
-    const { snap, kp, g, a } = setup();
+    const { snap, kp, g, a } = world();
     const sim = invoke(snap, a, 'auth', [g], { authMode: 'record', sourceAccount: kp.publicKey() });
-    ok(sim);
+    expectOk(sim);
     assert.equal(sim.auth.length, 1);
     assert.ok(sim.auth[0].equals(sourceEntry(invocation(a, 'auth', [g]))));
     assert.equal(sim.changes.length, 0);
   });
 
   it('record refuses authorizations below the root call; record_allow_nonroot records them', () => {
-    const { snap, g, a, b } = setup();
+    const { snap, g, a, b } = world();
     const args = [b.address, sym('auth'), vec([g])];
     assert.deepEqual(errorOf(invoke(snap, a, 'call', args, { authMode: 'record' })), UNAUTHORIZED);
     const sim = invoke(snap, a, 'call', args, { authMode: 'record_allow_nonroot' });
-    ok(sim);
+    expectOk(sim);
     assert.ok(sim.auth[0].rootInvocation.equals(invocation(b, 'auth', [g])));
   });
 
   it('a second require_auth of the same address in one call is Error(Auth, ExistingValue)', () => {
-    const { snap, g, a } = setup();
+    const { snap, g, a } = world();
     assert.deepEqual(
       errorOf(invoke(snap, a, 'auth_twice', [g], { authMode: 'record' })),
       err(ErrorType.Auth, ErrorCode.ExistingValue),
@@ -270,21 +253,21 @@ describe('recording mode (simulation)', () => {
   });
 
   it('what a failed call recorded is dropped with it', () => {
-    const { snap, g, a, b } = setup();
+    const { snap, g, a, b } = world();
     const sim = invoke(snap, a, 'try_call', [b.address, sym('auth_fail'), vec([g])], {
       authMode: 'record_allow_nonroot',
     });
-    ok(sim);
+    expectOk(sim);
     assert.equal(sim.auth.length, 0);
     assert.equal(sim.changes.length, 0);
   });
 
   it('records one entry per address and tree, in order', () => {
-    const { snap, g, a, b } = setup();
+    const { snap, g, a, b } = world();
     const h = accountAddress(keypair(2));
     const args = [g, b.address, sym('auth'), vec([h])];
     const sim = invoke(snap, a, 'auth_call', args, { authMode: 'record_allow_nonroot' });
-    ok(sim);
+    expectOk(sim);
     assert.equal(sim.auth.length, 2);
     assert.ok(sim.auth[0].rootInvocation.equals(invocation(a, 'auth_call', args)));
     assert.ok(sim.auth[1].rootInvocation.equals(invocation(b, 'auth', [h])));

@@ -3,6 +3,7 @@
  * contract, classic account entries, authorization entries and their signatures built with the
  * real client library (`@stellar/stellar-sdk`), and a runner over `applyHostFunction`.
  */
+import assert from 'node:assert/strict';
 import { Address, Keypair, Networks, buildAuthorizationEntryPreimage, hash, xdr } from '@stellar/stellar-sdk';
 import {
   applyHostFunction,
@@ -13,10 +14,19 @@ import {
 } from '../../src/ledger/api.ts';
 import type { LedgerInfo } from '../../src/host/ledger-info.ts';
 import { symbolSmallBody } from '../../src/val/symbol.ts';
-import { LEDGER, deploy, type Deployed, type MemorySnapshot } from './ledger.ts';
+import { ErrorCode, ErrorType } from '../../src/val/error.ts';
+import { LEDGER, MemorySnapshot, SEQ, deploy, type Deployed } from './ledger.ts';
 import { contract, importOf } from './wat.ts';
 
 export const PASSPHRASE = Networks.STANDALONE;
+/** Signatures in these tests expire 100 ledgers after the test ledger. */
+export const EXP = SEQ + 100;
+
+export const err = (type: ErrorType, code: ErrorCode) => ({ type, code });
+export const UNAUTHORIZED = err(ErrorType.Auth, ErrorCode.InvalidAction);
+
+export const expectOk = (r: HostFunctionResult): void =>
+  assert.ok(r.outcome.ok, r.outcome.ok ? '' : r.outcome.message);
 
 /** A small-symbol Val as an i64 constant, for WAT. */
 const symbolConst = (s: string): bigint =>
@@ -275,4 +285,24 @@ export const invoke = (
     sourceAccount: options.sourceAccount,
   };
   return applyHostFunction(request, { ledger: { ...LEDGER, ...options.ledger }, prngSeed: options.prngSeed });
+};
+
+/**
+ * A ledger with one account (keypair 1, address `g`), three instances of the auth contract (`a`,
+ * `b`, `c`) and two custom accounts (`d1`, `d2`).
+ */
+export const world = () => {
+  const snap = new MemorySnapshot();
+  const kp = keypair(1);
+  addAccount(snap, kp);
+  return {
+    snap,
+    kp,
+    g: accountAddress(kp),
+    a: deployAuth(snap, 1),
+    b: deployAuth(snap, 2),
+    c: deployAuth(snap, 3),
+    d1: deployAccount(snap, 10),
+    d2: deployAccount(snap, 11),
+  };
 };
