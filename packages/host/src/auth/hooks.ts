@@ -59,7 +59,7 @@ export const rollbackAuthFrame = (host: Host, snapshot: AuthSnapshot): void =>
   authManagerOf(host).rollback(snapshot);
 
 /** The call frame is over. */
-export const popAuthFrame = (host: Host): void => authManagerOf(host).popFrame();
+export const popAuthFrame = (host: Host): void => authManagerOf(host).popFrame(host);
 
 /**
  * Runs `create` (writing the instance and running the constructor) as a contract creation that
@@ -78,12 +78,9 @@ export const withCreateContractAuth = <T>(
     m.requireAuth(host, host.add({ tag: Tag.AddressObject, address: addressFromWire(deployer) }), []);
     return create();
   } finally {
-    m.popFrame();
+    m.popFrame(host);
   }
 };
-
-/** The run is over: recording mode accounts for the authentication enforcing would do. */
-export const finishAuth = (host: Host): void => authManagerOf(host).emulateAuthentication(host);
 
 /** The entries a recording run needs, unsigned, in order; empty when enforcing. */
 export const recordedAuth = (host: Host): xdr.SorobanAuthorizationEntry[] =>

@@ -210,13 +210,19 @@ export class AuthManager {
     this.pushTrackerFrames();
   }
 
-  /** Pops the top frame (after `rollback` when it failed). */
-  popFrame(): void {
+  /**
+   * Pops the top frame (after `rollback` when it failed). Once the outermost one is gone the run is
+   * over, and recording mode accounts for the authentication enforcing would do (the reference
+   * does it when its context stack empties).
+   */
+  popFrame(host: Host): void {
     if (!this.stack.pop()) return;
     for (const t of this.accounts) if (!t.busy) t.invocation.popFrame();
     for (const t of this.invokers) t.invocation.popFrame();
     // An invoker tree lives for one sub-call of the contract that registered it.
     while (this.invokers.at(-1)?.invocation.isEmpty()) this.invokers.pop();
+    if (this.stack.length === 0 && this.recordingMode)
+      for (const t of this.accounts) t.emulateAuthentication(host);
   }
 
   private snapshot(): AuthSnapshot {
@@ -247,11 +253,6 @@ export class AuthManager {
   }
 
   // ---- results ----
-
-  /** Recording: what enforcing would read and charge for authentication, once the run is done. */
-  emulateAuthentication(host: Host): void {
-    if (this.recordingMode) for (const t of this.accounts) t.emulateAuthentication(host);
-  }
 
   /** Recording: the entries the run needs, in the order their trees started (unsigned). */
   recordedEntries(host: Host): xdr.SorobanAuthorizationEntryWire[] {

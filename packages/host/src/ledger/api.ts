@@ -7,7 +7,7 @@
  */
 import { StrKey, xdr } from '@stellar/stellar-sdk';
 import type { InvokeOutcome, InvokeResult } from '../api.ts';
-import { beginAuth, finishAuth, recordedAuth } from '../auth/hooks.ts';
+import { beginAuth, recordedAuth } from '../auth/hooks.ts';
 import { markFailedFrom } from '../host/diagnostics.ts';
 import type { Frame } from '../host/frame.ts';
 import { Host, type HostOptions } from '../host/host.ts';
@@ -136,7 +136,6 @@ export const applyHostFunction = (request: HostFunctionRequest, options: Omit<Ho
     beginAuth(host, { mode: authMode, entries: request.auth ?? [], sourceAccount: request.sourceAccount });
     for (const { key } of footprint.entries()) checkSupportedKey(key);
     const result = runHostFunction(host, request.hostFunction);
-    finishAuth(host);
     changes = storage.changes();
     checkSizes(host, footprint, changes);
     outcome = { ok: true, value: result };

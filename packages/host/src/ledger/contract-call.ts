@@ -19,10 +19,10 @@ import type { Storage } from './storage.ts';
 export const RESERVED_FN_PREFIX = '__';
 
 export interface CallOptions {
-  /** A call the host itself makes: reserved names are allowed. */
-  readonly internal?: boolean;
   /** `__check_auth` may re-enter the contract running right now (the reference's `SelfAllowed`). */
   readonly selfReentry?: boolean;
+  /** A call the host itself makes: reserved names are allowed. */
+  readonly internal?: boolean;
 }
 
 const codeCache = new Map<string, ContractCode>();
