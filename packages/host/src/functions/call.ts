@@ -24,6 +24,9 @@ const targetOf = (host: Host, contract: Val, func: Val, args: Val): Target => ({
   fn: new TextDecoder().decode(symbolBytesOf(host, func)),
 });
 
+/** Defined in `val/error.ts`; still exported here for the modules that import it from this file. */
+export { isRecoverable };
+
 const call = (host: Host, contract: Val, func: Val, args: Val): Val => {
   const t = targetOf(host, contract, func, args);
   return callContract(host, t.id, t.fn, t.args);
