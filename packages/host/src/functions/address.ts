@@ -1,16 +1,18 @@
 /**
- * env.json module `address`: the strkey and muxed-address conversions
- * (`soroban-env-host/src/host.rs`, `host/conversion.rs`). The authorization functions of this
- * module are not here yet.
+ * env.json module `address`: authorization (`require_auth`, `authorize_as_curr_contract`, the
+ * protocol-27 delegation functions; the logic is in `auth/`) and the strkey and muxed-address
+ * conversions (`soroban-env-host/src/host.rs`, `host/conversion.rs`).
  */
 import { StrKey } from '@stellar/stellar-sdk';
+import { delegateAccountAuth, delegatedSigners } from '../auth/contract-account.ts';
+import { authManagerOf } from '../auth/hooks.ts';
 import { CostType } from '../budget/cost-type.ts';
 import type { Host } from '../host/host.ts';
 import { U64, numberVal } from '../host/numbers.ts';
 import type { ScAddressData } from '../host/objects.ts';
 import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
 import { Tag, isObjectTag } from '../val/tag.ts';
-import { tagOf, type Val } from '../val/val.ts';
+import { VOID, tagOf, type Val } from '../val/val.ts';
 import type { HostFnTable } from './types.ts';
 
 /** Strkey payloads: version byte + 32-byte key (+ 8-byte id for M keys) + 2-byte checksum. */
@@ -119,7 +121,33 @@ const muxed_address_to_strkey = (host: Host, address: Val): Val => {
   );
 };
 
+/** Authorizes the current call, with its own arguments, on behalf of `address`. */
+const require_auth = (host: Host, address: Val): Val => {
+  authManagerOf(host).requireAuth(host, address, undefined);
+  return VOID;
+};
+
+const require_auth_for_args = (host: Host, address: Val, args: Val): Val => {
+  authManagerOf(host).requireAuth(host, address, host.get(args, Tag.VecObject).items);
+  return VOID;
+};
+
+const authorize_as_curr_contract = (host: Host, entries: Val): Val => {
+  authManagerOf(host).authorizeAsCurrentContract(host, host.get(entries, Tag.VecObject).items);
+  return VOID;
+};
+
+const delegate_account_auth = (host: Host, address: Val): Val => {
+  delegateAccountAuth(host, address);
+  return VOID;
+};
+
 export const addressFunctions: HostFnTable = {
+  require_auth,
+  require_auth_for_args,
+  authorize_as_curr_contract,
+  delegate_account_auth,
+  get_delegated_signers_for_current_auth_check: (host) => delegatedSigners(host),
   strkey_to_address,
   address_to_strkey,
   get_address_from_muxed_address,

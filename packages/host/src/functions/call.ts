@@ -6,7 +6,7 @@
 import type { Host } from '../host/host.ts';
 import { callContract } from '../ledger/contract-call.ts';
 import { contractIdOfAddress } from '../ledger/data.ts';
-import { ErrorCode, ErrorType, HostError } from '../val/error.ts';
+import { ErrorCode, ErrorType, HostError, isRecoverable } from '../val/error.ts';
 import { Tag } from '../val/tag.ts';
 import { fromError, type Val } from '../val/val.ts';
 import { symbolBytesOf } from '../xdr/scval.ts';
@@ -24,12 +24,8 @@ const targetOf = (host: Host, contract: Val, func: Val, args: Val): Target => ({
   fn: new TextDecoder().decode(symbolBytesOf(host, func)),
 });
 
-/** Budget and footprint overruns and internal errors cannot be caught (`HostError::is_recoverable`). */
-export const isRecoverable = (e: HostError): boolean => {
-  const { type, code } = e.error;
-  if (type !== ErrorType.Contract && code === ErrorCode.InternalError) return false;
-  return !(code === ErrorCode.ExceededLimit && (type === ErrorType.Storage || type === ErrorType.Budget));
-};
+/** Defined in `val/error.ts`; still exported here for the modules that import it from this file. */
+export { isRecoverable };
 
 const call = (host: Host, contract: Val, func: Val, args: Val): Val => {
   const t = targetOf(host, contract, func, args);

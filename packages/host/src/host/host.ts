@@ -38,7 +38,8 @@ export class Host {
   readonly frames: Frame[] = [];
   readonly events: HostEvent[] = [];
   readonly storage: Storage | undefined;
-  private readonly prngSeed: Uint8Array;
+  /** The run's seed; frame PRNGs and the recording-auth nonce PRNG derive from it. */
+  readonly prngSeed: Uint8Array;
   private base: Prng | undefined;
   private readonly objects: HostObject[] = [];
 

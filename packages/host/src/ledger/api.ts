@@ -8,6 +8,7 @@
  */
 import { StrKey, xdr } from '@stellar/stellar-sdk';
 import type { InvokeOutcome, InvokeResult } from '../api.ts';
+import { beginAuth, recordedAuth } from '../auth/hooks.ts';
 import { markFailedFrom } from '../host/diagnostics.ts';
 import type { Frame } from '../host/frame.ts';
 import { Host, type HostOptions } from '../host/host.ts';
@@ -123,6 +124,8 @@ export const applyHostFunction = (request: HostFunctionRequest, options: Omit<Ho
   let changes: readonly LedgerChange[] = [];
   let events: xdr.DiagnosticEvent[];
   try {
+    const authMode = request.authMode ?? (request.footprint ? 'enforce' : 'record');
+    beginAuth(host, { mode: authMode, entries: request.auth ?? [], sourceAccount: request.sourceAccount });
     for (const { key } of footprint.entries()) checkSupportedKey(key);
     const value = valToScVal(host, runHostFunction(host, request.hostFunction));
     changes = storage.changes();
@@ -146,7 +149,7 @@ export const applyHostFunction = (request: HostFunctionRequest, options: Omit<Ho
     changes,
     footprint: { readOnly: footprint.keys('read-only'), readWrite: footprint.keys('read-write') },
     restored: storage.restoredKeys(),
-    auth: [],
+    auth: outcome.ok ? recordedAuth(host) : [],
   };
 };
 

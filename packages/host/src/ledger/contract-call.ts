@@ -3,6 +3,7 @@
  * names and re-entry are refused, the instance is read from storage and its executable resolved to
  * Wasm, the function runs in a new frame, and the frame's storage writes are undone if it fails.
  */
+import { popAuthFrame, pushAuthFrame, rollbackAuthFrame } from '../auth/hooks.ts';
 import { markFailedFrom } from '../host/diagnostics.ts';
 import type { Host } from '../host/host.ts';
 import { bytesEqual } from '../host/objects.ts';
@@ -19,6 +20,8 @@ import type { Storage } from './storage.ts';
 export const RESERVED_FN_PREFIX = '__';
 
 export interface CallOptions {
+  /** `__check_auth` may re-enter the contract running right now (the reference's `SelfAllowed`). */
+  readonly selfReentry?: boolean;
   /** A call the host itself makes: reserved names are allowed. */
   readonly internal?: boolean;
   /** A function the code does not export returns Void without running (a default constructor). */
@@ -46,7 +49,9 @@ export const resolveCode = (host: Host, storage: Storage, executable: ContractEx
 export const callContract = (host: Host, contractId: Uint8Array, fn: string, args: readonly Val[], options: CallOptions = {}): Val => {
   if (!options.internal && fn.startsWith(RESERVED_FN_PREFIX))
     throw hostError(ErrorType.Context, ErrorCode.InvalidAction, `can't invoke a reserved function directly: ${fn}`);
-  if (host.frames.some((f) => f.contractId !== undefined && bytesEqual(f.contractId, contractId)))
+  const running = host.frames.flatMap((f) => (f.contractId ? [f.contractId] : []));
+  const selfCall = options.selfReentry === true && running.length > 0 && bytesEqual(running[running.length - 1], contractId);
+  if (!selfCall && running.some((id) => bytesEqual(id, contractId)))
     throw hostError(ErrorType.Context, ErrorCode.InvalidAction, 'Contract re-entry is not allowed');
   const storage = storageOf(host);
   const instance = loadInstance(host, storage, contractId);
@@ -55,6 +60,7 @@ export const callContract = (host: Host, contractId: Uint8Array, fn: string, arg
 
   const mark = storage.mark();
   const eventsStart = host.events.length;
+  const auth = pushAuthFrame(host, contractId, fn, args);
   const frame = pushInstanceFrame(host, contractId, instance);
   try {
     const value = invokeWasm(host, code, contractId, fn, args);
@@ -67,8 +73,10 @@ export const callContract = (host: Host, contractId: Uint8Array, fn: string, arg
     return value;
   } catch (e) {
     storage.rollback(mark);
+    rollbackAuthFrame(host, auth);
     throw e;
   } finally {
+    popAuthFrame(host);
     popInstanceFrame(host, frame);
   }
 };

@@ -85,3 +85,10 @@ export class HostError extends Error {
 
 export const hostError = (type: ErrorType, code: ErrorCode, message?: string, ...details: unknown[]): HostError =>
   new HostError(type, code, message, details);
+
+/** Budget and footprint overruns and internal errors cannot be caught (`HostError::is_recoverable`). */
+export const isRecoverable = (e: HostError): boolean => {
+  const { type, code } = e.error;
+  if (type !== ErrorType.Contract && code === ErrorCode.InternalError) return false;
+  return !(code === ErrorCode.ExceededLimit && (type === ErrorType.Storage || type === ErrorType.Budget));
+};
