@@ -1,3 +1,4 @@
-// `npm start`: runs the local network once packages/network and packages/rpc exist.
-console.log('Sorobox: the local network and RPC server are not implemented yet (see README "Status").');
-console.log('The Soroban host is available as a library: packages/host.');
+// `npm start`: `sorobox start` on the default store `.sorobox/`; extra arguments pass through
+// (`npm start -- --ephemeral --port 9000`).
+process.argv.splice(2, 0, 'start');
+await import('../packages/cli/bin/sorobox.mjs');

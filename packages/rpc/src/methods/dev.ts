@@ -13,7 +13,7 @@ import { decodeXdr } from '../xdr-format.ts';
 export const DEFAULT_FUND_STROOPS = 100_000_000_000n;
 const MAX_I64 = 0x7fff_ffff_ffff_ffffn;
 /** Ledgers closed per `sorobox_closeLedgers` call at most (each is a database write). */
-export const MAX_CLOSE_LEDGERS = 100_000;
+export const MAX_CLOSE_LEDGERS = 5_000_000;
 
 /** A non-negative i64 given as a JSON integer or a decimal string (amounts exceed 2^53). */
 const amount = (params: Params, name: string, fallback?: bigint): bigint => {

@@ -1,6 +1,6 @@
 /** getLedgers and getLedgerEntries. */
 import { xdr } from '@stellar/stellar-sdk';
-import type { LedgerRecord } from '@sorobox/network';
+import type { EntryRecord, LedgerRecord } from '@sorobox/network';
 import { ledgerRange, type RpcContext } from '../context.ts';
 import { invalidParams, invalidRequest, type Methods } from '../jsonrpc.ts';
 import { optionalArray, optionalUint, paginationOf, xdrFormatOf, type XdrFormat } from '../params.ts';
@@ -10,6 +10,9 @@ export const GET_LEDGERS_DEFAULT_LIMIT = 50;
 export const GET_LEDGERS_MAX_LIMIT = 200;
 export const GET_LEDGER_ENTRIES_MAX_KEYS = 200;
 const LEDGER_ENTRY_TYPE_TTL = 9;
+const CONTRACT_DATA = 6;
+const CONTRACT_CODE = 7;
+const PERSISTENT = 1;
 
 const ledgerInfo = (format: XdrFormat, l: LedgerRecord) => ({
   hash: l.hash,
@@ -18,6 +21,27 @@ const ledgerInfo = (format: XdrFormat, l: LedgerRecord) => ({
   ...xdrField(format, 'headerXdr', 'headerJson', l.headerXdr),
   ...xdrField(format, 'metadataXdr', 'metadataJson', l.metaXdr),
 });
+
+/**
+ * Live entries, and archived persistent ones: stellar-rpc returns those too, with a live-until below
+ * the latest ledger (0 once evicted), which is how clients tell archived from absent. Expired
+ * temporary entries are gone.
+ */
+const entriesOf = (ctx: RpcContext, keys: readonly xdr.LedgerKey[]): EntryRecord[] => {
+  const live = ctx.network.ledgerEntries([...keys]);
+  const returned = new Set(live.map((e) => e.key.toXdr('base64')));
+  const snapshot = ctx.network.snapshot();
+  const archived: EntryRecord[] = [];
+  for (const key of keys) {
+    const wire = key.toXdrObject();
+    const persistent = wire.type === CONTRACT_CODE || (wire.type === CONTRACT_DATA && wire.contractData.durability === PERSISTENT);
+    if (!persistent || returned.has(key.toXdr('base64'))) continue;
+    const found = snapshot.get(key);
+    if (found?.liveUntilLedger === undefined) continue;
+    archived.push({ key, entry: found.entry, lastModifiedLedgerSeq: found.entry.lastModifiedLedgerSeq, liveUntilLedgerSeq: found.liveUntilLedger });
+  }
+  return [...live, ...archived];
+};
 
 export const ledgerMethods = (ctx: RpcContext): Methods => ({
   getLedgers: (params) => {
@@ -64,8 +88,7 @@ export const ledgerMethods = (ctx: RpcContext): Methods => ({
     const latestLedger = ctx.network.latestLedger().sequence;
     // In request order (the network may answer in any order); missing keys are left out.
     const order = new Map(keys.map((k, i) => [k.toXdr('base64'), i]));
-    const found = ctx.network
-      .ledgerEntries(keys)
+    const found = entriesOf(ctx, keys)
       .map((e) => ({ e, at: order.get(e.key.toXdr('base64')) ?? Infinity }))
       .sort((a, b) => a.at - b.at);
     return {
