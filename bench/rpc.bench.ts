@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Account, Asset, Contract, Keypair, Operation, TransactionBuilder, rpc, xdr, type Transaction } from '@stellar/stellar-sdk';
+import { Account, Asset, Contract, Operation, TransactionBuilder, rpc, xdr, type Transaction } from '@stellar/stellar-sdk';
 import { deployDemo } from '../packages/rpc/test/support/deploy.ts';
 import { fundedAccount, startNode } from '../packages/rpc/test/support/node.ts';
 import { median } from './support.ts';
