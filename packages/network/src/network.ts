@@ -61,7 +61,10 @@ class LocalNetwork implements Network {
   private readonly retention: number;
   private readonly spl: bigint;
   private head!: Head;
-  private pending: TxFrame[] = [];
+  /** Submitted transactions for the next ledger, with the state and close time they were validated against. */
+  private pending: { frame: TxFrame; version: number; closeTime: bigint }[] = [];
+  /** Bumped by every state write: a transaction validated at this version needs no new validation. */
+  private stateVersion = 0;
   private readonly logListeners = new Set<(line: string) => void>();
   private readonly ledgerListeners = new Set<(l: LedgerRecord) => void>();
   private timer: NodeJS.Timeout | undefined;
@@ -227,19 +230,20 @@ class LocalNetwork implements Network {
       const errorResult = xdr.TransactionResult.fromXdrObject({ feeCharged: 0n, result: { code: TX.NOT_SUPPORTED }, ext: { v: 0 } } as xdr.TransactionResultWire);
       return { status: 'ERROR', hash: frame.hashHex, ...base, errorResult };
     }
-    if (this.pending.some((f) => f.hashHex === frame.hashHex)) return { status: 'DUPLICATE', hash: frame.hashHex, ...base };
+    if (this.pending.some((p) => p.frame.hashHex === frame.hashHex)) return { status: 'DUPLICATE', hash: frame.hashHex, ...base };
     const sources = [frame.inner.source, feeSourceOf(frame)].map(hex);
-    if (this.pending.some((f) => sources.includes(hex(f.inner.source)) || sources.includes(hex(feeSourceOf(f))))) {
+    if (this.pending.some(({ frame: f }) => sources.includes(hex(f.inner.source)) || sources.includes(hex(feeSourceOf(f))))) {
       return { status: 'TRY_AGAIN_LATER', hash: frame.hashHex, ...base };
     }
-    const { result, diagnostics } = checkValid(this.nextContext(), new LedgerTxn(this.state, latest.ledgerSeq + 1), frame);
+    const ctx = this.nextContext();
+    const { result, diagnostics } = checkValid(ctx, new LedgerTxn(this.state, ctx.seq), frame);
     if (!result.success) {
       const errorResult = xdr.TransactionResult.fromXdrObject(result.toWire());
       this.log(rejectedLine(frame.hashHex, result.toWire()));
       return { status: 'ERROR', hash: frame.hashHex, ...base, errorResult, diagnosticEvents: diagnostics.map((d) => xdr.DiagnosticEvent.fromXdrObject(d)) };
     }
-    this.pending.push(frame);
-    if (this.mode.kind === 'per-transaction') this.closeLedgers(1);
+    this.pending.push({ frame, version: this.stateVersion, closeTime: ctx.closeTime });
+    if (this.mode.kind === 'per-transaction') this.closeSeries([ctx.closeTime]);
     return { status: 'PENDING', hash: frame.hashHex, ...base };
   }
 
@@ -249,7 +253,8 @@ class LocalNetwork implements Network {
     this.assertOpen();
     if (!Number.isInteger(n) || n < 1) throw new Error(`closeLedgers needs a positive integer, got ${n}`);
     const start = this.head.header.scpValue.closeTime;
-    return this.closeSeries(Array.from({ length: n }, (_, i) => start + this.spl * BigInt(i + 1)));
+    this.closeSeries(Array.from({ length: n }, (_, i) => start + this.spl * BigInt(i + 1)));
+    return this.latestLedger();
   }
 
   advanceTime(seconds: bigint, ledgers: number): LedgerRecord {
@@ -258,11 +263,12 @@ class LocalNetwork implements Network {
     if (seconds < BigInt(ledgers)) throw new Error(`advanceTime needs at least one second per ledger: ${seconds} s for ${ledgers} ledgers`);
     const start = this.head.header.scpValue.closeTime;
     const n = BigInt(ledgers);
-    return this.closeSeries(Array.from({ length: ledgers }, (_, i) => start + (seconds * BigInt(i + 1)) / n));
+    this.closeSeries(Array.from({ length: ledgers }, (_, i) => start + (seconds * BigInt(i + 1)) / n));
+    return this.latestLedger();
   }
 
   /** Closes one ledger per close time, the pending transactions in the first, all in one database transaction. */
-  private closeSeries(closeTimes: bigint[]): LedgerRecord {
+  private closeSeries(closeTimes: bigint[]): void {
     const withTxs: ClosedLedger[] = [];
     this.db.transaction(() => {
       for (const [i, closeTime] of closeTimes.entries()) {
@@ -271,19 +277,21 @@ class LocalNetwork implements Network {
       }
     })();
     this.announce(withTxs);
-    return this.latestLedger();
   }
 
   /** The pending transactions still valid for the ledger about to close (`trimInvalid`). */
   private takeValidPending(closeTime: bigint): TxFrame[] {
-    const frames = this.pending;
+    const pending = this.pending;
     this.pending = [];
     const ctx = this.contextFor(this.head.header.ledgerSeq + 1, closeTime);
-    return frames.filter((frame) => {
-      const { result } = checkValid(ctx, new LedgerTxn(this.state, ctx.seq), frame);
-      if (!result.success) this.log(`${rejectedLine(frame.hashHex, result.toWire())} (dropped from the ledger)`);
-      return result.success;
-    });
+    return pending
+      .filter(({ frame, version, closeTime: validatedFor }) => {
+        if (version === this.stateVersion && validatedFor === closeTime) return true;
+        const { result } = checkValid(ctx, new LedgerTxn(this.state, ctx.seq), frame);
+        if (!result.success) this.log(`${rejectedLine(frame.hashHex, result.toWire())} (dropped from the ledger)`);
+        return result.success;
+      })
+      .map((p) => p.frame);
   }
 
   private closeOne(closeTime: bigint, frames: TxFrame[]): ClosedLedger {
@@ -299,6 +307,7 @@ class LocalNetwork implements Network {
   private write(closed: ClosedLedger): void {
     const seq = closed.header.ledgerSeq;
     const closeTime = Number(closed.header.scpValue.closeTime);
+    this.stateVersion++;
     this.state.apply(closed.deltas);
     this.history.insertLedger({
       sequence: seq,
@@ -460,6 +469,7 @@ class LocalNetwork implements Network {
     this.assertOpen();
     const ledger = revertToSnapshot(this.db, this.history, id);
     this.state.clearCache();
+    this.stateVersion++;
     this.pending = [];
     this.loadHead();
     if (this.head.header.ledgerSeq !== ledger) throw new Error(`revert left ledger ${this.head.header.ledgerSeq}, expected ${ledger}`);
@@ -480,6 +490,7 @@ class LocalNetwork implements Network {
       throw new Error('only contract data and code entries have a TTL');
     }
     this.db.transaction(() => this.state.apply(deltas))();
+    this.stateVersion++;
   }
 
   fund(address: string, stroops: bigint): string {

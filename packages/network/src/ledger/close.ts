@@ -134,8 +134,8 @@ export const closeLedger = (input: CloseInput, sorobanStateSize: bigint): Closed
   const hashed: { keyBytes: Uint8Array; entryBytes: Uint8Array | undefined }[] = [];
   let stateSize = sorobanStateSize;
   for (const [id, d] of ltx.deltas()) {
-    deltas.push(d);
     const entryBytes = d.entry && encodeEntry(d.entry);
+    deltas.push({ ...d, entryBytes });
     hashed.push({ keyBytes: d.keyBytes, entryBytes });
     if (isSorobanDataKey(d.keyBytes)) {
       const before = state.get(id, d.keyBytes);

@@ -17,7 +17,15 @@ export const TTL = 9;
 export const TEMPORARY = 0;
 export const PERSISTENT = 1;
 
-export const encodeKey = (key: KeyWire): Uint8Array => xdr.LedgerKey.schema.encode(key);
+/** An account key is 40 fixed bytes (two zero discriminants, then the ed25519 key): the common case, done by hand. */
+const accountKeyBytes = (ed25519: Uint8Array): Uint8Array => {
+  const b = new Uint8Array(40);
+  b.set(ed25519, 8);
+  return b;
+};
+
+export const encodeKey = (key: KeyWire): Uint8Array =>
+  key.type === ACCOUNT && key.account.accountId.ed25519.length === 32 ? accountKeyBytes(key.account.accountId.ed25519) : xdr.LedgerKey.schema.encode(key);
 export const decodeKey = (bytes: Uint8Array): KeyWire => xdr.LedgerKey.schema.decode(bytes);
 export const encodeEntry = (entry: EntryWire): Uint8Array => xdr.LedgerEntry.schema.encode(entry);
 export const decodeEntry = (bytes: Uint8Array): EntryWire => xdr.LedgerEntry.schema.decode(bytes);

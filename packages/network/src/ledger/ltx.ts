@@ -16,6 +16,8 @@ export interface Delta {
   readonly keyBytes: Uint8Array;
   /** Undefined: erased. */
   readonly entry: EntryWire | undefined;
+  /** The entry's XDR, when already computed. */
+  readonly entryBytes?: Uint8Array;
 }
 
 export type ChangeWire = xdr.LedgerEntryChangeWire;

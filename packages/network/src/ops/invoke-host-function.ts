@@ -147,7 +147,8 @@ export const invokeHostFunction: OperationHandler = {
       },
     );
     if ('failed' in run) return run.failed;
-    for (const e of run.events) ctx.diagnostics.push(e.toXdrObject());
+    const hostEvents = run.events.map((e) => e.toXdrObject());
+    ctx.diagnostics.push(...hostEvents);
     if (!run.outcome.ok) {
       const { cpuInstructions, memoryBytes } = run.budget;
       if (cpuInstructions > soroban.resources.instructions) {
@@ -162,10 +163,7 @@ export const invokeHostFunction: OperationHandler = {
     const rent = writeBack(ctx, reads, run.changes);
     if (!Array.isArray(rent)) return rent;
 
-    const events: ContractEventWire[] = run.events
-      .map((e) => e.toXdrObject())
-      .filter((e) => e.inSuccessfulContractCall && e.event.type !== DIAGNOSTIC)
-      .map((e) => e.event);
+    const events: ContractEventWire[] = hostEvents.filter((e) => e.inSuccessfulContractCall && e.event.type !== DIAGNOSTIC).map((e) => e.event);
     const maxEvents = ledger.config.txMaxContractEventsSizeBytes;
     let eventsSize = 0;
     for (const e of events) {

@@ -50,7 +50,7 @@ export class StateStore implements EntrySource {
   /** Writes a ledger's net changes; call inside the close's SQLite transaction. */
   apply(deltas: Iterable<Delta>): void {
     const owners: { ttlKey: Uint8Array; key: Uint8Array; temporary: number }[] = [];
-    for (const { keyBytes, entry } of deltas) {
+    for (const { keyBytes, entry, entryBytes } of deltas) {
       const id = keyId(keyBytes);
       if (!entry) {
         this.remove.run(keyBytes);
@@ -58,7 +58,7 @@ export class StateStore implements EntrySource {
         continue;
       }
       const data = entry.data;
-      this.upsert.run(keyBytes, encodeEntry(entry), data.type === TTL ? data.ttl.liveUntilLedgerSeq : null);
+      this.upsert.run(keyBytes, entryBytes ?? encodeEntry(entry), data.type === TTL ? data.ttl.liveUntilLedgerSeq : null);
       this.remember(id, entry);
       if (data.type === CONTRACT_DATA || data.type === CONTRACT_CODE) {
         const temporary = data.type === CONTRACT_DATA && data.contractData.durability === TEMPORARY ? 1 : 0;

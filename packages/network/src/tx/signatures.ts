@@ -69,7 +69,8 @@ export class SignatureChecker {
 
   private ed25519(index: number, publicKey: Uint8Array, message: Uint8Array): boolean {
     const sig = this.signatures[index];
-    const id = `${index}:${Buffer.from(publicKey).toString('hex')}:${Buffer.from(message).toString('hex')}`;
+    const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+    const id = `${index}:${latin1(publicKey)}:${message === this.contentsHash ? '' : latin1(message)}`;
     let ok = this.cache.get(id);
     if (ok === undefined) {
       ok = verifyEd25519(publicKey, message, sig.signature);

@@ -107,7 +107,7 @@ export const prepareInvoke = (net: Network, source: Keypair, hostFunction: xdr.H
     resources,
     resourceFee,
   };
-  const tx = buildTx(net, source, [Operation.invokeHostFunction({ func: hostFunction, auth: [] })], {
+  const tx = buildTx(net, source, [Operation.invokeHostFunction({ func: hostFunction, auth: [...run.auth] })], {
     fee: '100',
     configure: (b) => b.setTimeout(0).setSorobanData(xdr.SorobanTransactionData.fromXdrObject(soroban)),
   });
@@ -126,3 +126,36 @@ export const dataKey = (contract: Installed, key: xdr.ScVal, durability: 'persis
     type: 6,
     contractData: { contract: { type: 1, contractId: contract.id }, key: key.toXdrObject(), durability: durability === 'persistent' ? 1 : 0 },
   });
+
+/** An ExtendFootprintTTL or RestoreFootprint transaction over the given keys. */
+export const prepareFootprintOp = (
+  net: Network,
+  source: Keypair,
+  op: xdr.Operation,
+  footprint: { readOnly?: xdr.LedgerKey[]; readWrite?: xdr.LedgerKey[] },
+  bytes: { read?: number; write?: number } = {},
+): Transaction => {
+  const readOnly = footprint.readOnly ?? [];
+  const readWrite = footprint.readWrite ?? [];
+  const resources = {
+    footprint: { readOnly: readOnly.map((k) => k.toXdrObject()), readWrite: readWrite.map((k) => k.toXdrObject()) },
+    instructions: 0,
+    diskReadBytes: bytes.read ?? 0,
+    writeBytes: bytes.write ?? 0,
+  };
+  const isRestore = op.toXdrObject().body.type === 26;
+  const fee = computeTransactionResourceFee(
+    {
+      instructions: 0,
+      diskReadEntries: isRestore ? readWrite.length : 0,
+      writeEntries: readWrite.length,
+      diskReadBytes: resources.diskReadBytes,
+      writeBytes: resources.writeBytes,
+      contractEventsSizeBytes: 0,
+      transactionSizeBytes: 1000,
+    },
+    feeConfigFromNetwork(net.config),
+  );
+  const soroban: xdr.SorobanTransactionDataWire = { ext: { v: 0 }, resources, resourceFee: fee.nonRefundableFee + 10_000_000n };
+  return buildTx(net, source, [op], { configure: (b) => b.setTimeout(0).setSorobanData(xdr.SorobanTransactionData.fromXdrObject(soroban)) });
+};
