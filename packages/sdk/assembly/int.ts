@@ -70,15 +70,26 @@ function i128ToI256(v: u64): u64 {
   return obj_from_i256_pieces(ext, <u64>ext, <u64>hi, obj_to_i128_lo64(v));
 }
 
-function i256ToI128(v: u64): u64 {
+/** The i128 Val of an i256 Val, or 0 (never a valid Val: tag False with a body) on overflow. */
+function i256ToI128OrZero(v: u64): u64 {
   if (tagOf(v) == Tag.I256Small) return retag(v, Tag.I128Small);
   const hh = obj_to_i256_hi_hi(v);
   const hl = obj_to_i256_hi_lo(v);
   const lh = obj_to_i256_lo_hi(v);
   // Overflow unless the top 128 bits are the sign extension of the low 128.
   const ext = <i64>lh >> 63;
-  if (hh != ext || hl != <u64>ext) unreachable();
+  if (hh != ext || hl != <u64>ext) return 0;
   return I128.fromParts(<i64>lh, obj_to_i256_lo_lo(v)).raw;
+}
+
+function i256ToI128(v: u64): u64 {
+  const r = i256ToI128OrZero(v);
+  if (r == 0) unreachable();
+  return r;
+}
+
+function i128OrNull(v: u64): I128 | null {
+  return v == 0 ? null : new I128(v);
 }
 
 function u128ToU256(v: u64): u64 {
@@ -161,6 +172,16 @@ export class I128 extends Val {
 
   pow(exp: u32): I128 {
     return new I128(i256ToI128(i256_pow(i128ToI256(this.raw), u32Val(exp))));
+  }
+
+  /** this + o, or null on overflow (Rust's `checked_add`). */
+  checkedAdd(o: I128): I128 | null {
+    return i128OrNull(i256ToI128OrZero(i256_add(i128ToI256(this.raw), i128ToI256(o.raw))));
+  }
+
+  /** this - o, or null on overflow (Rust's `checked_sub`). */
+  checkedSub(o: I128): I128 | null {
+    return i128OrNull(i256ToI128OrZero(i256_sub(i128ToI256(this.raw), i128ToI256(o.raw))));
   }
 
   compare(o: I128): i32 {

@@ -3,11 +3,12 @@
  * metadata. Results are cached in `<dir>/build/` keyed by everything that affects the output.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { xdr } from '@stellar/stellar-sdk';
 import { ContractBuildError, analyze, loadUserFiles } from './analyze.ts';
 import { generateSources } from './codegen.ts';
+import { ENTRY_CANDIDATES } from './contract-dirs.ts';
 import { ASC_ARGS, SDK_ASSEMBLY_DIR, compile } from './compile.ts';
 import { contractMetaSection, encodeEntries, envMetaSection, specEntries } from './spec.ts';
 import type { ContractModel } from './types.ts';
@@ -64,7 +65,7 @@ export interface BuildResult {
 }
 
 const findEntry = (dir: string, entry: string | undefined): string => {
-  const candidates = entry ? [entry] : ['assembly/index.ts', 'src/contract.ts'];
+  const candidates = entry ? [entry] : ENTRY_CANDIDATES;
   const found = candidates.map((c) => resolve(dir, c)).find((p) => existsSync(p));
   if (!found)
     throw new ContractBuildError(`no contract entry in ${dir}: expected ${candidates.join(' or ')}`);
@@ -84,6 +85,12 @@ const sdkSourcesDigest = (): string => {
   for (const name of readdirSync(SDK_ASSEMBLY_DIR).sort())
     h.update(name).update(readFileSync(join(SDK_ASSEMBLY_DIR, name)));
   return h.digest('hex');
+};
+
+const writeAtomically = (path: string, data: Uint8Array | string): void => {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, data);
+  renameSync(temp, path);
 };
 
 export const buildContract = async (dir: string, options: BuildOptions = {}): Promise<BuildResult> => {
@@ -137,8 +144,9 @@ export const buildContract = async (dir: string, options: BuildOptions = {}): Pr
       { name: 'contractspecv0', payload: specXdr },
     ]);
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(wasmPath, wasm);
-    writeFileSync(keyPath, key);
+    // Written whole then renamed, so a concurrent build of the same contract never reads half a file.
+    writeAtomically(wasmPath, wasm);
+    writeAtomically(keyPath, key);
   }
   const max = options.maxSizeBytes ?? DEFAULT_MAX_SIZE_BYTES;
   if (wasm.length > max)

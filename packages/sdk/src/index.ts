@@ -9,5 +9,6 @@ export {
 export { ContractBuildError, analyze, loadUserFiles } from './analyze.ts';
 export { specEntries, specType, encodeEntries } from './spec.ts';
 export { readCustomSections } from './wasm-sections.ts';
+export { findContractDirs, isContractDir } from './contract-dirs.ts';
 export type * from './types.ts';
 export { generateBindings, writeBindings, type Bindings } from './bindings.ts';

@@ -3,22 +3,22 @@
  * functions with native JavaScript values converted through the generated spec (the same way
  * `@stellar/stellar-sdk` clients convert them), getting native results or named contract errors.
  */
-import { randomBytes } from 'node:crypto';
-import { StrKey, contract, type xdr } from '@stellar/stellar-sdk';
+import { Address, StrKey, contract, type xdr } from '@stellar/stellar-sdk';
 import {
   ErrorType,
-  MemorySnapshot,
   installContract,
   invokeContract,
-  invokeLedgerContract,
   loadCode,
   type ContractCode,
+  type HostFunctionResult,
   type HostOptions,
   type InvokeResult,
-  type LedgerInvokeResult,
   type ScErrorValue,
 } from '@sorobox/host';
 import { buildContract, type BuildOptions, type BuildResult } from './build.ts';
+import { TestLedger, type ApplyOptions } from './test-ledger.ts';
+
+export { TestLedger, type ApplyOptions, type TestLedgerOptions } from './test-ledger.ts';
 
 export type CallOutcome<R extends InvokeResult = InvokeResult> =
   | { readonly ok: true; readonly value: unknown; readonly scVal: xdr.ScVal; readonly result: R }
@@ -62,16 +62,26 @@ export class TestContract {
   }
 
   /**
-   * Installs the contract in a ledger snapshot (a fresh one by default), so that its storage
-   * works; calls through the result commit their ledger changes when they succeed.
+   * Deploys the contract into a test ledger (a fresh one by default) as a transaction would:
+   * uploads its Wasm and creates it from the source account, running its constructor with `args`
+   * (native values, converted through the spec). Fails with the constructor's error.
+   * `liveUntilLedger` instead writes the contract straight into the snapshot with that TTL (no
+   * constructor), as a contract found in a forked ledger.
    */
-  deploy(
-    options: { snapshot?: MemorySnapshot; liveUntilLedger?: number; contractId?: Uint8Array } = {},
-  ): DeployedContract {
-    const snapshot = options.snapshot ?? new MemorySnapshot();
-    const id = options.contractId ?? new Uint8Array(randomBytes(32));
-    installContract(snapshot, id, this.build.wasm, { liveUntilLedger: options.liveUntilLedger ?? 100 });
-    return new DeployedContract(this, snapshot, id);
+  deploy(options: DeployOptions = {}): DeployedContract {
+    const ledger = options.ledger ?? new TestLedger();
+    if (options.liveUntilLedger !== undefined) {
+      const id = ledger.nextSalt();
+      installContract(ledger.snapshot, id, this.build.wasm, { liveUntilLedger: options.liveUntilLedger });
+      return new DeployedContract(this, ledger, id);
+    }
+    const hasConstructor = this.spec.funcs().some((f) => String(f.name) === CONSTRUCTOR);
+    if (!hasConstructor && options.args)
+      throw new Error(`${this.build.name} has no constructor to take arguments`);
+    const args = hasConstructor ? this.spec.funcArgsToScVals(CONSTRUCTOR, options.args ?? {}) : [];
+    const r = ledger.create(ledger.upload(this.build.wasm), args, options.salt);
+    if (!r.outcome.ok) throw new DeployError(this.build.name, r, this.errorName(r.outcome.error));
+    return DeployedContract.at(this, ledger, Address.fromScVal(r.outcome.value).toString());
   }
 
   /** A call's outcome, with the result converted to a native value through the spec. */
@@ -95,30 +105,79 @@ export class TestContract {
   }
 }
 
-/** A contract installed in a ledger snapshot. */
+const CONSTRUCTOR = '__constructor';
+
+export interface DeployOptions {
+  readonly ledger?: TestLedger;
+  /** Constructor arguments by parameter name. */
+  readonly args?: Record<string, unknown>;
+  readonly salt?: Uint8Array;
+  /** Write the contract into the snapshot with this TTL instead of creating it (no constructor). */
+  readonly liveUntilLedger?: number;
+}
+
+/** A deployment that failed: the host's result, with the constructor's contract error by name. */
+export class DeployError extends Error {
+  override name = 'DeployError';
+  constructor(
+    contractName: string,
+    readonly result: HostFunctionResult,
+    readonly errorName: string | undefined,
+  ) {
+    super(`deploying ${contractName} failed: ${result.outcome.ok ? '' : result.outcome.message}`);
+  }
+}
+
+/** A contract deployed in a test ledger. */
 export class DeployedContract {
   constructor(
     readonly contract: TestContract,
-    readonly snapshot: MemorySnapshot,
+    readonly ledger: TestLedger,
     readonly id: Uint8Array,
   ) {}
+
+  /** The contract at `address` (e.g. one another contract deployed), called through `contract`'s spec. */
+  static at(contract: TestContract, ledger: TestLedger, address: string): DeployedContract {
+    return new DeployedContract(contract, ledger, new Uint8Array(StrKey.decodeContract(address)));
+  }
 
   /** The contract's `C...` address. */
   get address(): string {
     return StrKey.encodeContract(Buffer.from(this.id));
   }
 
-  /** Calls `fn` (native arguments through the spec) and commits its changes when it succeeds. */
+  /** Calls `fn` with native arguments through the spec; a successful call's changes are committed. */
   invoke(
     fn: string,
     args: Record<string, unknown> = {},
-    hostOptions: Omit<HostOptions, 'storage'> = {},
-  ): CallOutcome<LedgerInvokeResult> {
-    const result = invokeLedgerContract(
-      { contract: this.id, fn, args: this.contract.spec.funcArgsToScVals(fn, args), snapshot: this.snapshot },
-      hostOptions,
-    );
-    if (result.outcome.ok) this.snapshot.apply(result.changes);
-    return this.contract.outcome(fn, result);
+    options: ApplyOptions = {},
+  ): CallOutcome<HostFunctionResult> {
+    return this.invokeRaw(fn, this.contract.spec.funcArgsToScVals(fn, args), options);
+  }
+
+  /** Calls `fn` with ScVal arguments. */
+  invokeRaw(
+    fn: string,
+    args: readonly xdr.ScVal[],
+    options: ApplyOptions = {},
+  ): CallOutcome<HostFunctionResult> {
+    return this.contract.outcome(fn, this.ledger.invoke(this.id, fn, args, options));
   }
 }
+
+export interface PublishedEvent {
+  /** The publishing contract's `C...` address. */
+  readonly contract: string;
+  readonly topics: xdr.ScVal[];
+  readonly data: xdr.ScVal;
+}
+
+/** The contract events a run published (not diagnostics, not those of failed calls), in order. */
+export const contractEvents = (result: InvokeResult): PublishedEvent[] =>
+  result.events
+    .filter((e) => e.inSuccessfulContractCall && e.event.type.name === 'contract')
+    .map((e) => ({
+      contract: e.event.contractId ? StrKey.encodeContract(Buffer.from(e.event.contractId.toBytes())) : '',
+      topics: e.event.body.v0.topics,
+      data: e.event.body.v0.data,
+    }));

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ErrorCode, ErrorType, MemorySnapshot } from '@sorobox/host';
-import { TestContract } from '../src/testing.ts';
+import { ErrorCode, ErrorType } from '@sorobox/host';
+import { TestContract, TestLedger } from '../src/testing.ts';
 
 test('cross-contract calls: invokeContract converts the result, tryInvokeContract returns the error', async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'sdk-call-'));
@@ -13,9 +13,9 @@ test('cross-contract calls: invokeContract converts the result, tryInvokeContrac
     { outDir },
   );
   const caller = await TestContract.load(new URL('../fixtures/caller', import.meta.url).pathname, { outDir });
-  const snapshot = new MemorySnapshot();
-  const c = counter.deploy({ snapshot });
-  const k = caller.deploy({ snapshot });
+  const ledger = new TestLedger();
+  const c = counter.deploy({ ledger });
+  const k = caller.deploy({ ledger });
   const bumped = k.invoke('bump_on', { counter: c.address, user: 'bob', by: 2 });
   assert.ok(bumped.ok && bumped.value === 2);
   const again = k.invoke('bump_on', { counter: c.address, user: 'bob', by: 5 });
@@ -39,10 +39,10 @@ test('a @contractclient calls through typed methods; a Result method carries the
     load('../../../contracts/examples/calc'),
     load('../fixtures/caller'),
   ]);
-  const snapshot = new MemorySnapshot();
-  const c = counter.deploy({ snapshot });
-  const m = calc.deploy({ snapshot });
-  const k = caller.deploy({ snapshot });
+  const ledger = new TestLedger();
+  const c = counter.deploy({ ledger });
+  const m = calc.deploy({ ledger });
+  const k = caller.deploy({ ledger });
   const twice = k.invoke('bump_twice', { counter: c.address, user: 'ann', by: 3 });
   assert.ok(twice.ok);
   assert.deepEqual(twice.value, [6]);

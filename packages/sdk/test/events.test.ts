@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { Keypair, StrKey, nativeToScVal, xdr } from '@stellar/stellar-sdk';
-import { TestContract } from '../src/testing.ts';
+import { TestContract, contractEvents } from '../src/testing.ts';
 
 let events: TestContract;
 
@@ -24,7 +24,7 @@ const entry = (k: string, v: xdr.ScVal) => new xdr.ScMapEntry({ key: sym(k), val
 const published = (fn: string, args: Record<string, unknown>): { topics: xdr.ScVal[]; data: xdr.ScVal }[] => {
   const r = events.invoke(fn, args);
   assert.ok(r.ok, r.ok ? '' : JSON.stringify(r.error));
-  return r.result.events.map((e) => ({ topics: e.event.body.v0.topics, data: e.event.body.v0.data }));
+  return contractEvents(r.result);
 };
 
 const formatOf = (name: string): string =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { xdr } from '@stellar/stellar-sdk';
-import { TestContract, type CallOutcome } from '@sorobox/sdk/testing';
+import { TestContract, contractEvents, type CallOutcome } from '@sorobox/sdk/testing';
 
 let counter: TestContract;
 
@@ -30,11 +30,12 @@ test('increment publishes a count event and extends the instance and code TTL', 
   const c = counter.deploy({ liveUntilLedger: 10 });
   const r = c.invoke('increment');
   assert.ok(r.ok);
-  assert.equal(r.result.events.length, 1);
-  const [count] = r.result.events;
-  assert.equal(count.event.type.name, 'contract');
-  assert.ok(count.event.body.v0.topics[0].equals(xdr.ScVal.scvSymbol('count')));
-  assert.ok(count.event.body.v0.data.equals(xdr.ScVal.scvU32(1)));
+  const events = contractEvents(r.result);
+  assert.equal(events.length, 1);
+  const [count] = events;
+  assert.equal(count.contract, c.address);
+  assert.deepEqual(count.topics, [xdr.ScVal.scvSymbol('count')]);
+  assert.ok(count.data.equals(xdr.ScVal.scvU32(1)));
   // TTL 9 is under the threshold of 50: both entries now live until ledger 1 + 100.
   const extended = r.result.changes.filter((ch) => ch.liveUntilLedger === 101);
   assert.equal(extended.length, 2, 'instance and code entries');
@@ -70,8 +71,7 @@ test('a @contractevent is declared in the spec, and what bump publishes parses w
   c.invoke('bump', { user: 'alice', by: 4 });
   const r = c.invoke('bump', { user: 'alice', by: 3 });
   assert.ok(r.ok);
-  const [event] = r.result.events;
-  const { topics, data } = event.event.body.v0;
+  const [{ topics, data }] = contractEvents(r.result);
   assert.deepEqual(topics, [xdr.ScVal.scvSymbol('bumped'), xdr.ScVal.scvSymbol('alice')]);
   assert.ok(
     data.equals(
