@@ -171,3 +171,19 @@ test('getEvents: topic filters with * and **, contract ids, types, and cursor pa
   const both = await node.call('getEvents', { startLedger: start, filters: [], pagination: { cursor: page.cursor } });
   assert.equal(both.error?.code, -32602);
 });
+
+test('xdrFormat json: simulateTransaction and a refused sendTransaction use the *Json twins', async () => {
+  const tx = (await txBuilder(node, owner)).addOperation(new Contract(contractId).call('increment', scvU32(1))).build();
+  const sim = (await node.call('simulateTransaction', { transaction: tx.toXDR(), xdrFormat: 'json' })).result;
+  assert.equal(sim.transactionData, undefined);
+  assert.ok(sim.transactionDataJson.resources);
+  assert.ok(sim.results[0].returnValueJson && Array.isArray(sim.results[0].authJson));
+  assert.ok(Array.isArray(sim.eventsJson));
+  assert.equal(sim.stateChanges[0].type, 'updated');
+  assert.ok(sim.stateChanges[0].keyJson && sim.stateChanges[0].beforeJson && sim.stateChanges[0].afterJson);
+  // Unsigned: refused, with the result as JSON.
+  const sent = (await node.call('sendTransaction', { transaction: tx.toXDR(), xdrFormat: 'json' })).result;
+  assert.equal(sent.status, 'ERROR');
+  assert.equal(sent.errorResultXdr, undefined);
+  assert.ok(sent.errorResultJson);
+});
