@@ -12,3 +12,4 @@ export type {
   TransactionRecord,
 } from './api.ts';
 export { openNetwork } from './network.ts';
+export { entrySizeForRent } from './soroban/rent-size.ts';

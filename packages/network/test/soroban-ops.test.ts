@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Operation, StrKey, hash, xdr } from '@stellar/stellar-sdk';
+import { computeRentFee, rentConfigFromNetwork } from '@sorobox/host';
 import { FIXTURE } from '../../host/test/support/ledger.ts';
-import { newFunded, openTestNetwork, submit, submitOk } from './support/harness.ts';
+import { entrySizeForRent } from '../src/index.ts';
+import { metaV4, newFunded, openTestNetwork, submit, submitOk } from './support/harness.ts';
 import { PERSISTENT, contractIdOf, dataKey, install, invokeContract, prepareFootprintOp, prepareInvoke, sym, u32 } from './support/soroban.ts';
-
-const metaV4 = (record: { meta: xdr.TransactionMeta }) => {
-  const m = record.meta.toXdrObject();
-  if (m.v !== 4) throw new Error(`meta v${m.v}`);
-  return m.v4;
-};
 
 test('deploy through transactions: upload the Wasm, create the contract, call it', () => {
   const net = openTestNetwork();
@@ -19,6 +15,19 @@ test('deploy through transactions: upload the Wasm, create the contract, call it
     const uploaded = metaV4(upload).sorobanMeta!.returnValue!;
     const wasmHash = hash(Buffer.from(FIXTURE));
     assert.ok(uploaded.type === 13 && Buffer.from(uploaded.bytes).equals(Buffer.from(wasmHash)), 'upload returns the Wasm hash');
+    // The code pays rent on its parsed module's memory (from the cost inputs stored with it), not its XDR size.
+    const codeKey = xdr.LedgerKey.fromXdrObject({ type: 7, contractCode: { hash: wasmHash } });
+    const [code] = net.ledgerEntries([codeKey]);
+    const rentSize = entrySizeForRent(code.entry.toXdrObject(), code.entry.toXdr().length, net.config);
+    assert.notEqual(rentSize, code.entry.toXdr().length);
+    const expectedRent = computeRentFee(
+      [{ isPersistent: true, isCodeEntry: true, oldSizeBytes: 0, newSizeBytes: rentSize, oldLiveUntilLedger: 0, newLiveUntilLedger: code.liveUntilLedgerSeq! }],
+      rentConfigFromNetwork(net.config, 0n),
+      upload.ledger,
+      net.protocolVersion,
+    );
+    const uploadFees = metaV4(upload).sorobanMeta!.ext;
+    assert.ok(uploadFees.v === 1 && uploadFees.v1.rentFeeCharged === expectedRent, `rent ${uploadFees.v === 1 ? uploadFees.v1.rentFeeCharged : '?'} = ${expectedRent}`);
     const create = xdr.HostFunction.fromXdrObject({
       type: 3,
       createContractV2: {

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TransactionBuilder, xdr, type Transaction } from '@stellar/stellar-sdk';
-import { balanceOf, newFunded, openTestNetwork, submit, submitOk } from './support/harness.ts';
+import { balanceOf, metaV4, newFunded, openTestNetwork, submit, submitOk } from './support/harness.ts';
 import { PERSISTENT, TEMPORARY, contractIdOf, dataKey, install, invokeContract, prepareInvoke, sym, u32 } from './support/soroban.ts';
-
-const metaV4 = (record: { meta: xdr.TransactionMeta }) => {
-  const m = record.meta.toXdrObject();
-  if (m.v !== 4) throw new Error(`meta v${m.v}`);
-  return m.v4;
-};
 
 test('InvokeHostFunction: a contract writes and reads storage; the SDK reads the return value from the meta', () => {
   const net = openTestNetwork();

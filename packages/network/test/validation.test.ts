@@ -1,24 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Account, Asset, Keypair, Operation, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import { TX } from '../src/tx/result.ts';
 import { accountOf, balanceOf, buildTx, newFunded, openTestNetwork, rejection, root, sdkAccount, submitOk } from './support/harness.ts';
 
-const TX = {
-  FAILED: -1,
-  TOO_EARLY: -2,
-  TOO_LATE: -3,
-  MISSING_OPERATION: -4,
-  BAD_SEQ: -5,
-  BAD_AUTH: -6,
-  INSUFFICIENT_BALANCE: -7,
-  NO_ACCOUNT: -8,
-  INSUFFICIENT_FEE: -9,
-  BAD_AUTH_EXTRA: -10,
-  NOT_SUPPORTED: -12,
-  BAD_MIN_SEQ_AGE_OR_GAP: -15,
-  MALFORMED: -16,
-  SOROBAN_INVALID: -17,
-};
 
 const pay = (to = root.publicKey()) => Operation.payment({ destination: to, asset: Asset.native(), amount: '1' });
 

@@ -6,6 +6,7 @@
 import { encodeEntry, encodeKey, isSorobanKey, keyId, ttlEntry, ttlKeyOf, type KeyWire } from '../ledger/keys.ts';
 import { entrySizeFailure, liveUntilOf } from '../soroban/footprint.ts';
 import { rentChange, rentFeeOf } from '../soroban/fees.ts';
+import { entrySizeForRent } from '../soroban/rent-size.ts';
 import { ScErrorCode, ScErrorType, diagnosticError } from '../tx/events.ts';
 import type { LedgerEntryRentChange } from '@sorobox/host';
 import type { OperationHandler, OpResult } from './types.ts';
@@ -48,7 +49,8 @@ export const extendFootprintTtl: OperationHandler = {
         ctx.diagnostics.push(tooBig);
         return result(RESOURCE_LIMIT_EXCEEDED);
       }
-      const rc = rentChange(key, size, size, current, newLiveUntil);
+      const rentSize = entry ? entrySizeForRent(entry, size, ctx.ledger.config) : 0;
+      const rc = rentChange(key, rentSize, rentSize, current, newLiveUntil);
       if (rc) rent.push(rc);
       ctx.ltx.put(ttlEntry(keyBytes, newLiveUntil, seq));
     }

@@ -10,6 +10,7 @@ import { AUTO_RESTORE_PROTOCOL } from '../config.ts';
 import { encodeEntry, keyId, ttlEntry, ttlKeyOf, sha256, type EntryWire } from '../ledger/keys.ts';
 import { entrySizeFailure, hostFootprint, readFootprint, type FootprintEntry } from '../soroban/footprint.ts';
 import { rentChange, rentFeeOf } from '../soroban/fees.ts';
+import { entrySizeForRent } from '../soroban/rent-size.ts';
 import { writeRestored } from '../soroban/restore.ts';
 import { ledgerInfoOf, type ApplyContext, type ContractEventWire } from '../tx/context.ts';
 import { ScErrorCode, ScErrorType, diagnosticError, u64Val } from '../tx/events.ts';
@@ -46,13 +47,13 @@ const writeBack = (ctx: ApplyContext, reads: readonly FootprintEntry[], changes:
   let written = 0;
   for (const r of reads) {
     const change = byId.get(r.id);
-    const oldSize = r.restored ? 0 : r.size;
+    const oldSize = r.restored || !r.entry ? 0 : entrySizeForRent(r.entry, r.size, config);
     const oldLiveUntil = r.restored ? 0 : (r.liveUntil ?? 0);
     if (r.readOnly) {
       // A read-only entry can only have its TTL extended.
       if (!change?.entry || change.liveUntilLedger === undefined) continue;
       ctx.ltx.put(ttlEntry(r.keyBytes, change.liveUntilLedger, ctx.ltx.ledgerSeq));
-      const rc = rentChange(r.key, oldSize, r.size, oldLiveUntil, change.liveUntilLedger);
+      const rc = rentChange(r.key, oldSize, oldSize, oldLiveUntil, change.liveUntilLedger);
       if (rc) rent.push(rc);
       continue;
     }
@@ -76,7 +77,7 @@ const writeBack = (ctx: ApplyContext, reads: readonly FootprintEntry[], changes:
     const liveUntil = change?.liveUntilLedger ?? r.liveUntil;
     if (liveUntil !== undefined && (liveUntil !== r.liveUntil || !r.entry)) ctx.ltx.put(ttlEntry(r.keyBytes, liveUntil, ctx.ltx.ledgerSeq));
     if (liveUntil !== undefined) {
-      const rc = rentChange(r.key, oldSize, size, oldLiveUntil, liveUntil);
+      const rc = rentChange(r.key, oldSize, entrySizeForRent(entry, size, config), oldLiveUntil, liveUntil);
       if (rc) rent.push(rc);
     }
   }

@@ -7,6 +7,7 @@ import type { LedgerEntryRentChange } from '@sorobox/host';
 import { encodeEntry, encodeKey, isPersistentKey, keyId, ttlEntry, ttlKeyOf, type EntryWire, type KeyWire } from '../ledger/keys.ts';
 import { entrySizeFailure, liveUntilOf } from '../soroban/footprint.ts';
 import { rentChange, rentFeeOf } from '../soroban/fees.ts';
+import { entrySizeForRent } from '../soroban/rent-size.ts';
 import { ScErrorCode, ScErrorType, diagnosticError, u64Val } from '../tx/events.ts';
 import type { OperationHandler, OpResult } from './types.ts';
 
@@ -59,7 +60,7 @@ export const restoreFootprint: OperationHandler = {
       }
       written += size;
       if (written > resources.writeBytes) return limit('operation byte-write resources exceeds amount specified', written, resources.writeBytes);
-      const rc = rentChange(key, 0, size, 0, restoredUntil);
+      const rc = rentChange(key, 0, entrySizeForRent(entry, size, config), 0, restoredUntil);
       if (rc) rent.push(rc);
       const ttl = ctx.ltx.put(ttlEntry(keyBytes, restoredUntil, seq));
       ctx.restored.set(keyId(encodeKey(ttlKeyOf(keyBytes))), ttl);

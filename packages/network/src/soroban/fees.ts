@@ -51,7 +51,7 @@ export const resourceFeeOf = (frame: TxFrame, config: NetworkConfig, eventsSize:
 
 /**
  * One entry's rent change (`extract_rent_changes`): none when the entry is neither extended nor
- * grown. Sizes are XDR sizes; the reference prices contract code at its in-memory module size.
+ * grown. Sizes are sizes for rent (`entrySizeForRent`).
  */
 export const rentChange = (
   key: KeyWire,

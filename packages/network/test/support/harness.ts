@@ -74,3 +74,10 @@ export const rejection = (net: Network, tx: Transaction | FeeBumpTransaction | x
 };
 
 export const jsonOf = (v: unknown): string => JSON.stringify(v, (_, x: unknown) => (typeof x === 'bigint' ? x.toString() : x instanceof Uint8Array ? Buffer.from(x).toString('hex') : x));
+
+/** A transaction's meta, which is v4 on this network. */
+export const metaV4 = (record: { meta: xdr.TransactionMeta }): xdr.TransactionMetaV4Wire => {
+  const m = record.meta.toXdrObject();
+  if (m.v !== 4) throw new Error(`meta v${m.v}`);
+  return m.v4;
+};
