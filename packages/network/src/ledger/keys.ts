@@ -24,8 +24,21 @@ const accountKeyBytes = (ed25519: Uint8Array): Uint8Array => {
   return b;
 };
 
-export const encodeKey = (key: KeyWire): Uint8Array =>
-  key.type === ACCOUNT && key.account.accountId.ed25519.length === 32 ? accountKeyBytes(key.account.accountId.ed25519) : xdr.LedgerKey.schema.encode(key);
+/** A key that is a discriminant and a 32-byte hash (contract code, TTL). */
+const hashKeyBytes = (type: number, hash: Uint8Array): Uint8Array => {
+  const b = new Uint8Array(36);
+  new DataView(b.buffer).setInt32(0, type);
+  b.set(hash, 4);
+  return b;
+};
+
+/** The XDR of a key; the fixed-size kinds (accounts, code, TTLs) are written by hand. */
+export const encodeKey = (key: KeyWire): Uint8Array => {
+  if (key.type === ACCOUNT && key.account.accountId.ed25519.length === 32) return accountKeyBytes(key.account.accountId.ed25519);
+  if (key.type === TTL && key.ttl.keyHash.length === 32) return hashKeyBytes(TTL, key.ttl.keyHash);
+  if (key.type === CONTRACT_CODE && key.contractCode.hash.length === 32) return hashKeyBytes(CONTRACT_CODE, key.contractCode.hash);
+  return xdr.LedgerKey.schema.encode(key);
+};
 export const decodeKey = (bytes: Uint8Array): KeyWire => xdr.LedgerKey.schema.decode(bytes);
 export const encodeEntry = (entry: EntryWire): Uint8Array => xdr.LedgerEntry.schema.encode(entry);
 export const decodeEntry = (bytes: Uint8Array): EntryWire => xdr.LedgerEntry.schema.decode(bytes);
@@ -62,12 +75,25 @@ export const isPersistentKey = (key: KeyWire): boolean =>
   key.type === CONTRACT_CODE || (key.type === CONTRACT_DATA && key.contractData.durability === PERSISTENT);
 export const isTemporaryKey = (key: KeyWire): boolean => key.type === CONTRACT_DATA && key.contractData.durability === TEMPORARY;
 
+const keyHashes = new Map<string, Uint8Array>();
+
+/** sha256 of a key's XDR, remembered: TTL lookups ask for the same few keys over and over. */
+const keyHashOf = (keyBytes: Uint8Array): Uint8Array => {
+  const id = keyId(keyBytes);
+  let h = keyHashes.get(id);
+  if (!h) {
+    if (keyHashes.size >= 50_000) keyHashes.clear();
+    keyHashes.set(id, (h = sha256(keyBytes)));
+  }
+  return h;
+};
+
 /** The key of the TTL entry of a Soroban entry, from the entry key's XDR. */
-export const ttlKeyOf = (keyBytes: Uint8Array): KeyWire => ({ type: TTL, ttl: { keyHash: sha256(keyBytes) } });
+export const ttlKeyOf = (keyBytes: Uint8Array): KeyWire => ({ type: TTL, ttl: { keyHash: keyHashOf(keyBytes) } });
 
 export const ttlEntry = (keyBytes: Uint8Array, liveUntilLedgerSeq: number, lastModifiedLedgerSeq: number): EntryWire => ({
   lastModifiedLedgerSeq,
-  data: { type: TTL, ttl: { keyHash: sha256(keyBytes), liveUntilLedgerSeq } },
+  data: { type: TTL, ttl: { keyHash: keyHashOf(keyBytes), liveUntilLedgerSeq } },
   ext: { v: 0 },
 });
 

@@ -12,6 +12,8 @@ export type Db = Database.Database;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+-- Rowid tables where rows can be large (entries, transactions): SQLite keeps WITHOUT ROWID for
+-- small rows.
 -- Ledger entries by the XDR of their key. TTL rows also carry their live-until ledger, the key of
 -- the entry they belong to and whether it is temporary, so expired entries can be found by index.
 CREATE TABLE IF NOT EXISTS entries (
@@ -20,7 +22,7 @@ CREATE TABLE IF NOT EXISTS entries (
   live_until INTEGER,
   owner BLOB,
   temporary INTEGER
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS entries_expiry ON entries (temporary, live_until) WHERE live_until IS NOT NULL;
 -- meta is NULL for a ledger without transactions or evictions: it follows from the header and the
 -- Soroban state size (time travel closes many such ledgers).
@@ -45,7 +47,7 @@ CREATE TABLE IF NOT EXISTS transactions (
   envelope BLOB NOT NULL,
   result BLOB NOT NULL,
   meta BLOB NOT NULL
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS transactions_order ON transactions (ledger, application_order);
 CREATE TABLE IF NOT EXISTS events (
   id TEXT PRIMARY KEY,
@@ -70,7 +72,7 @@ CREATE TABLE IF NOT EXISTS snapshot_entries (
 `;
 
 /** Bumped when the tables change: an older database is refused rather than misread. */
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
 
 /** Opens (creating if needed) the database; `undefined` directory means in memory. */
 export const openDatabase = (dataDir: string | undefined): Db => {

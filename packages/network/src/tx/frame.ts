@@ -57,10 +57,15 @@ const hashOf = (networkId: Uint8Array, type: number, body: Uint8Array): Uint8Arr
 
 export const SOROBAN_OPERATIONS = new Set([24, 25, 26]);
 
-const innerOf = (networkId: Uint8Array, v1: xdr.TransactionV1EnvelopeWire): InnerTx => ({
+/** Bytes of a signatures array (`DecoratedSignature<20>`: 4-byte hint, then a padded opaque). */
+const signaturesSize = (signatures: readonly SignatureWire[]): number =>
+  4 + signatures.reduce((n, s) => n + 4 + 4 + Math.ceil(s.signature.length / 4) * 4, 0);
+
+/** `txBytes`: the transaction's XDR when already at hand (inside a v1 envelope's bytes). */
+const innerOf = (networkId: Uint8Array, v1: xdr.TransactionV1EnvelopeWire, txBytes?: Uint8Array): InnerTx => ({
   tx: v1.tx,
   signatures: v1.signatures,
-  contentsHash: hashOf(networkId, ENVELOPE_TYPE_TX, xdr.Transaction.schema.encode(v1.tx)),
+  contentsHash: hashOf(networkId, ENVELOPE_TYPE_TX, txBytes ?? xdr.Transaction.schema.encode(v1.tx)),
   source: accountOfMuxed(v1.tx.sourceAccount),
   operations: v1.tx.operations,
   soroban: v1.tx.ext.v === 1 ? v1.tx.ext.sorobanData : undefined,
@@ -80,7 +85,8 @@ export const parseFrame = (networkId: Uint8Array, envelope: xdr.TransactionEnvel
   let feeBump: FeeBump | undefined;
   let hash: Uint8Array;
   if (wire.type === ENVELOPE_TYPE_TX) {
-    inner = innerOf(networkId, wire.v1);
+    // A v1 envelope is its type, the transaction, then the signatures.
+    inner = innerOf(networkId, wire.v1, envelopeBytes.subarray(4, envelopeBytes.length - signaturesSize(wire.v1.signatures)));
     hash = inner.contentsHash;
   } else if (wire.type === ENVELOPE_TYPE_TX_FEE_BUMP) {
     const fb = wire.feeBump;
