@@ -226,6 +226,19 @@ describe('recording mode (simulation)', () => {
     assert.ok(nonce(1) >= 0n && nonce(1) < 1n << 63n);
   });
 
+  it('a simulation run again after its nonce was used gets another nonce (seeds are deterministic)', async () => {
+    const { snap, kp, g, a } = world();
+    const simulate = () => invoke(snap, a, 'auth', [g], { authMode: 'record' });
+    const first = simulate();
+    const signed = await authorizeEntry(first.auth[0], kp, EXP, PASSPHRASE);
+    const applied = invoke(snap, a, 'auth', [g], { auth: [signed], footprint: first.footprint });
+    expectOk(applied);
+    snap.apply(applied.changes);
+    const again = simulate();
+    expectOk(again);
+    assert.notEqual(nonceOf(again.auth[0]), nonceOf(first.auth[0]));
+  });
+
   it('the transaction source account gets SourceAccount credentials and no nonce', () => {
     const { snap, kp, g, a } = world();
     const sim = invoke(snap, a, 'auth', [g], { authMode: 'record', sourceAccount: kp.publicKey() });

@@ -131,13 +131,13 @@ export class AccountTracker {
     fn: AuthorizedFunction,
     stackDepth: number,
     source: Uint8Array | undefined,
-    nextNonce: () => bigint,
+    nextNonce: (address: ScAddressData) => bigint,
   ): AccountTracker {
     const data = host.get(address, Tag.AddressObject).address;
     const isSource = source !== undefined && data.kind === 'account' && bytesEqual(data.key, source);
     let nonce: Nonce | undefined;
     if (!isSource) {
-      const value = nextNonce();
+      const value = nextNonce(data);
       consumeNonce(host, data, value, maxLiveUntil(host));
       nonce = { value, liveUntil: 0 };
     }

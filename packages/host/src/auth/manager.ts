@@ -8,6 +8,7 @@
 import type { xdr } from '@stellar/stellar-sdk';
 import { compareVals } from '../host/compare.ts';
 import type { Host } from '../host/host.ts';
+import type { ScAddressData } from '../host/objects.ts';
 import { Prng } from '../host/prng.ts';
 import type { AuthMode } from '../ledger/api.ts';
 import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
@@ -16,6 +17,7 @@ import type { Val } from '../val/val.ts';
 import { AccountTracker, type TrackerSnapshot } from './account-tracker.ts';
 import type { AuthorizedFunction, CreateContractArgsWire } from './invocation.ts';
 import { InvokerTracker } from './invoker.ts';
+import { nonceOnLedger } from './nonce.ts';
 
 type AuthFrame =
   | {
@@ -156,7 +158,9 @@ export class AuthManager {
         address,
       );
     this.accounts.push(
-      AccountTracker.recording(host, address, fn, this.stack.length, this.source, () => this.nextNonce(host)),
+      AccountTracker.recording(host, address, fn, this.stack.length, this.source, (a) =>
+        this.nextNonce(host, a),
+      ),
     );
     this.byAddress.set(address, this.accounts.length - 1);
   }
@@ -165,12 +169,14 @@ export class AuthManager {
    * A recording nonce: `gen_range(0..=i64::MAX)` on its own PRNG, the first sub-PRNG of the base
    * seed (as the reference derives it), so contracts see the same randomness whether or not auth
    * is recorded. rand's widening-multiply sampling over a 2^63 range keeps even draws, halved.
+   * The reference seeds simulation randomly; ours is seeded deterministically, so a nonce the
+   * address already has on the ledger is skipped rather than failing the simulation.
    */
-  private nextNonce(host: Host): bigint {
+  private nextNonce(host: Host, address: ScAddressData): bigint {
     this.noncePrng ??= Prng.fromSeed(host.prngSeed).sub();
     for (;;) {
       const v = this.noncePrng.nextU64();
-      if ((v & 1n) === 0n) return v >> 1n;
+      if ((v & 1n) === 0n && !nonceOnLedger(host, address, v >> 1n)) return v >> 1n;
     }
   }
 

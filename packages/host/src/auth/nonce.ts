@@ -3,7 +3,7 @@
  * temporary contract data entry of the authorizing address under `ScVal::LedgerKeyNonce`, live at
  * least until the signature expires. Seeing it again is a replay: `Error(Auth, ExistingValue)`.
  */
-import type { xdr } from '@stellar/stellar-sdk';
+import { xdr } from '@stellar/stellar-sdk';
 import type { Host } from '../host/host.ts';
 import type { ScAddressData } from '../host/objects.ts';
 import { storageOf } from '../ledger/data.ts';
@@ -32,4 +32,13 @@ export const consumeNonce = (host: Host, address: ScAddressData, nonce: bigint, 
     ext: { v: 0 },
   } as xdr.LedgerEntryWire;
   storage.write(host, key, entry, Math.max(liveUntil, minLiveUntilLedger(host, TEMPORARY)));
+};
+
+/**
+ * Whether the ledger the run started from holds this nonce, live. A peek for recording mode only:
+ * no footprint access, no charge, since enforcing never makes it.
+ */
+export const nonceOnLedger = (host: Host, address: ScAddressData, nonce: bigint): boolean => {
+  const found = storageOf(host).snapshot.get(xdr.LedgerKey.fromXdrObject(nonceKey(address, nonce)));
+  return found !== undefined && (found.liveUntilLedger ?? 0) >= host.ledger.sequenceNumber;
 };
