@@ -7,25 +7,43 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Account, Asset, Contract, Operation, TransactionBuilder, rpc, xdr, type Transaction } from '@stellar/stellar-sdk';
+import {
+  Account,
+  Asset,
+  Contract,
+  Operation,
+  TransactionBuilder,
+  rpc,
+  xdr,
+  type Transaction,
+} from '@stellar/stellar-sdk';
 import { deployDemo } from '../packages/rpc/test/support/deploy.ts';
 import { fundedAccount, startNode } from '../packages/rpc/test/support/node.ts';
 import { median } from './support.ts';
 
 const BIN = fileURLToPath(new URL('../packages/cli/bin/sorobox.mjs', import.meta.url));
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 /** Starts the command; resolves when it prints Ready, with the wall time from spawn and its own figure. */
 const startOnce = (): Promise<{ wallMs: number; reportedMs: number; pid: number; stop: () => void }> =>
   new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [BIN, 'start', '--ephemeral', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [BIN, 'start', '--ephemeral', '--port', '0', '--quiet'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /Ready in (\d+) ms/.exec(out);
-      if (m) resolve({ wallMs: performance.now() - t0, reportedMs: Number(m[1]), pid: child.pid!, stop: () => child.kill('SIGTERM') });
+      if (m)
+        resolve({
+          wallMs: performance.now() - t0,
+          reportedMs: Number(m[1]),
+          pid: child.pid!,
+          stop: () => child.kill('SIGTERM'),
+        });
     });
     child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
   });
@@ -39,7 +57,9 @@ for (let i = 0; i < 5; i++) {
   s.stop();
   await new Promise((r) => setTimeout(r, 200));
 }
-console.log(`sorobox start → RPC ready: median ${ms(median(starts))}, best ${ms(Math.min(...starts))} (spawn to "Ready"; goal < 500 ms)`);
+console.log(
+  `sorobox start → RPC ready: median ${ms(median(starts))}, best ${ms(Math.min(...starts))} (spawn to "Ready"; goal < 500 ms)`,
+);
 
 // ---- idle memory ----
 const idle = await startOnce();
@@ -78,10 +98,16 @@ const sendToSuccess = async (txs: Transaction[]): Promise<number[]> => {
 
 await sendToSuccess(signedPayments(20)); // warm-up
 const payments = await sendToSuccess(signedPayments(200));
-console.log(`sendTransaction → SUCCESS, payment, a ledger per transaction: p50 ${ms(median(payments))}, p90 ${ms(percentile(payments, 90))} (goal p50 < 20 ms)`);
+console.log(
+  `sendTransaction → SUCCESS, payment, a ledger per transaction: p50 ${ms(median(payments))}, p90 ${ms(percentile(payments, 90))} (goal p50 < 20 ms)`,
+);
 
 const call = new Contract(contractId).call('increment', xdr.ScVal.scvU32(1));
-const unsigned = (source = account) => new TransactionBuilder(source, { fee: '100', networkPassphrase: node.passphrase }).addOperation(call).setTimeout(0).build();
+const unsigned = (source = account) =>
+  new TransactionBuilder(source, { fee: '100', networkPassphrase: node.passphrase })
+    .addOperation(call)
+    .setTimeout(0)
+    .build();
 const sims: number[] = [];
 for (let i = 0; i < 220; i++) {
   // Simulation does not check sequence numbers: a throwaway account object keeps `account` in step.
@@ -104,5 +130,7 @@ for (let i = 0; i < 120; i++) {
 }
 // Each assembled transaction took the next sequence number: send them in order.
 const invoked = await sendToSuccess(invocations);
-console.log(`sendTransaction → SUCCESS, contract call, a ledger per transaction: p50 ${ms(median(invoked.slice(20)))}, p90 ${ms(percentile(invoked.slice(20), 90))}`);
+console.log(
+  `sendTransaction → SUCCESS, contract call, a ledger per transaction: p50 ${ms(median(invoked.slice(20)))}, p90 ${ms(percentile(invoked.slice(20), 90))}`,
+);
 await node.close();

@@ -25,8 +25,11 @@ const sourcesDigest = () => {
       else if (/\.(ts|json)$/.test(name)) h.update(`${path}\0${s.size}\0${s.mtimeMs}\n`);
     }
   };
-  for (const pkg of readdirSync(packagesDir)) if (existsSync(join(packagesDir, pkg, 'src'))) walk(join(packagesDir, pkg, 'src'));
-  for (const pkg of readdirSync(packagesDir)) if (existsSync(join(packagesDir, pkg, 'package.json'))) h.update(statSync(join(packagesDir, pkg, 'package.json')).mtimeMs.toString());
+  for (const pkg of readdirSync(packagesDir))
+    if (existsSync(join(packagesDir, pkg, 'src'))) walk(join(packagesDir, pkg, 'src'));
+  for (const pkg of readdirSync(packagesDir))
+    if (existsSync(join(packagesDir, pkg, 'package.json')))
+      h.update(statSync(join(packagesDir, pkg, 'package.json')).mtimeMs.toString());
   return h.digest('hex').slice(0, 16);
 };
 
@@ -45,13 +48,16 @@ const bundle = async () => {
     target: 'node20',
     // Native and dynamically loaded packages stay outside.
     external: ['better-sqlite3', 'esbuild', 'tsx'],
-    banner: { js: "import { createRequire as __sbxRequire } from 'node:module'; const require = __sbxRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __sbxRequire } from 'node:module'; const require = __sbxRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     logLevel: 'silent',
   });
   renameSync(`${tmp}.map`, `${out}.map`);
   renameSync(tmp, out);
-  for (const old of readdirSync(cacheDir)) if (!old.startsWith(out.slice(cacheDir.length + 1, -4))) rmSync(join(cacheDir, old), { force: true });
+  for (const old of readdirSync(cacheDir))
+    if (!old.startsWith(out.slice(cacheDir.length + 1, -4))) rmSync(join(cacheDir, old), { force: true });
   return out;
 };
 

@@ -43,11 +43,17 @@ export const stringFlag = (args: Args, name: string): string | undefined => {
   return v;
 };
 
-export const intFlag = (args: Args, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined => {
+export const intFlag = (
+  args: Args,
+  name: string,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined => {
   const v = stringFlag(args, name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer between ${min} and ${max}, got ${JSON.stringify(v)}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be an integer between ${min} and ${max}, got ${JSON.stringify(v)}`);
   return n;
 };
 
@@ -61,5 +67,6 @@ export const boolFlag = (args: Args, name: string): boolean => {
 
 /** Refuses flags the command does not know (a typo should not be silently ignored). */
 export const checkFlags = (args: Args, known: readonly string[]): void => {
-  for (const name of args.flags.keys()) if (name !== 'help' && !known.includes(name)) throw new UsageError(`unknown flag --${name}`);
+  for (const name of args.flags.keys())
+    if (name !== 'help' && !known.includes(name)) throw new UsageError(`unknown flag --${name}`);
 };

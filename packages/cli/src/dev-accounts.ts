@@ -10,7 +10,9 @@ export const DEV_ACCOUNT_COUNT = 4;
 export const DEV_ACCOUNT_STROOPS = 100_000_000_000n;
 
 export const devAccount = (passphrase: string, index: number): Keypair =>
-  Keypair.fromRawEd25519Seed(createHash('sha256').update(`sorobox dev account ${index}\n${passphrase}`).digest());
+  Keypair.fromRawEd25519Seed(
+    createHash('sha256').update(`sorobox dev account ${index}\n${passphrase}`).digest(),
+  );
 
 export const devAccounts = (passphrase: string, count = DEV_ACCOUNT_COUNT): Keypair[] =>
   Array.from({ length: count }, (_, i) => devAccount(passphrase, i));

@@ -15,15 +15,21 @@ export const keysDir = (): string => resolve(process.env.SOROBOX_KEYS_DIR ?? joi
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 const keyPath = (name: string): string => {
-  if (!NAME.test(name)) throw new UsageError(`a key name is 1-64 letters, digits, '.', '_' or '-', got ${JSON.stringify(name)}`);
+  if (!NAME.test(name))
+    throw new UsageError(`a key name is 1-64 letters, digits, '.', '_' or '-', got ${JSON.stringify(name)}`);
   return join(keysDir(), `${name}.json`);
 };
 
 export const saveKey = (name: string, keypair: Keypair, overwrite: boolean): string => {
   const path = keyPath(name);
-  if (existsSync(path) && !overwrite) throw new UsageError(`key ${name} exists (${path}); pass --overwrite to replace it`);
+  if (existsSync(path) && !overwrite)
+    throw new UsageError(`key ${name} exists (${path}); pass --overwrite to replace it`);
   mkdirSync(keysDir(), { recursive: true });
-  writeFileSync(path, `${JSON.stringify({ publicKey: keypair.publicKey(), secret: keypair.secret() }, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(
+    path,
+    `${JSON.stringify({ publicKey: keypair.publicKey(), secret: keypair.secret() }, null, 2)}\n`,
+    { mode: 0o600 },
+  );
   return path;
 };
 
@@ -35,16 +41,25 @@ export const loadKey = (name: string): Keypair | undefined => {
 };
 
 export const listKeys = (): string[] =>
-  existsSync(keysDir()) ? readdirSync(keysDir()).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort() : [];
+  existsSync(keysDir())
+    ? readdirSync(keysDir())
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+        .sort()
+    : [];
 
 /** The signing key for `--source` (default: dev0 on a local network). */
 export const resolveSigner = (target: Target, source: string | undefined): Keypair => {
   const s = source ?? (target.isLocal ? 'dev0' : undefined);
-  if (s === undefined) throw new UsageError('--source is required off the local network: a secret key (S...) or a stored key name');
+  if (s === undefined)
+    throw new UsageError(
+      '--source is required off the local network: a secret key (S...) or a stored key name',
+    );
   if (StrKey.isValidEd25519SecretSeed(s)) return Keypair.fromSecret(s);
   const dev = /^dev(\d+)$/.exec(s);
   if (dev) {
-    if (!target.isLocal) throw new UsageError(`${s} is a local network development account; use it with --network local`);
+    if (!target.isLocal)
+      throw new UsageError(`${s} is a local network development account; use it with --network local`);
     return devAccount(target.passphrase, Number(dev[1]));
   }
   const stored = loadKey(s);

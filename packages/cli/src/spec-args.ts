@@ -25,26 +25,34 @@ const AS_STRING = new Set([
 /** The JS value `Spec.nativeToScVal` takes for a command-line string of type `ty`. */
 const nativeOf = (text: string, ty: xdr.ScSpecTypeDef, name: string): unknown => {
   const t = ty.type;
-  if (t === 'scSpecTypeOption') return text === 'null' ? null : nativeOf(text, (ty as xdr.ScSpecTypeDef & { value: xdr.ScSpecTypeOption }).value.valueType, name);
+  if (t === 'scSpecTypeOption')
+    return text === 'null'
+      ? null
+      : nativeOf(text, (ty as xdr.ScSpecTypeDef & { value: xdr.ScSpecTypeOption }).value.valueType, name);
   if (AS_STRING.has(t)) return text;
   if (t === 'scSpecTypeU32' || t === 'scSpecTypeI32') {
     const n = Number(text);
-    if (!Number.isInteger(n)) throw new UsageError(`--${name} must be an integer, got ${JSON.stringify(text)}`);
+    if (!Number.isInteger(n))
+      throw new UsageError(`--${name} must be an integer, got ${JSON.stringify(text)}`);
     return n;
   }
   if (t === 'scSpecTypeBool') {
-    if (text !== 'true' && text !== 'false') throw new UsageError(`--${name} must be true or false, got ${JSON.stringify(text)}`);
+    if (text !== 'true' && text !== 'false')
+      throw new UsageError(`--${name} must be true or false, got ${JSON.stringify(text)}`);
     return text === 'true';
   }
   if (t === 'scSpecTypeBytes' || t === 'scSpecTypeBytesN') {
     const hex = text.replace(/^0x/, '');
-    if (!/^([0-9a-fA-F]{2})*$/.test(hex)) throw new UsageError(`--${name} must be hex bytes, got ${JSON.stringify(text)}`);
+    if (!/^([0-9a-fA-F]{2})*$/.test(hex))
+      throw new UsageError(`--${name} must be hex bytes, got ${JSON.stringify(text)}`);
     return new Uint8Array(Buffer.from(hex, 'hex'));
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new UsageError(`--${name} must be JSON for its type (${t.replace('scSpecType', '')}), got ${JSON.stringify(text)}`);
+    throw new UsageError(
+      `--${name} must be JSON for its type (${t.replace('scSpecType', '')}), got ${JSON.stringify(text)}`,
+    );
   }
 };
 
@@ -53,18 +61,30 @@ export const functionInputs = (spec: contract.Spec, fn: string) => {
   try {
     func = spec.getFunc(fn);
   } catch {
-    const names = spec.funcs().map((f) => f.name.toString()).filter((n) => !n.startsWith('__'));
+    const names = spec
+      .funcs()
+      .map((f) => f.name.toString())
+      .filter((n) => !n.startsWith('__'));
     throw new UsageError(`the contract has no function ${fn}; it has: ${names.join(', ')}`);
   }
   return func.inputs.map((i) => ({ name: i.name.toString(), type: i.type }));
 };
 
 /** The arguments of `fn`, by name (`named`) or in order (`positional`). */
-export const argsFromSpec = (spec: contract.Spec, fn: string, named: ReadonlyMap<string, string>, positional: readonly string[]): xdr.ScVal[] => {
+export const argsFromSpec = (
+  spec: contract.Spec,
+  fn: string,
+  named: ReadonlyMap<string, string>,
+  positional: readonly string[],
+): xdr.ScVal[] => {
   const inputs = functionInputs(spec, fn);
   for (const name of named.keys())
-    if (!inputs.some((i) => i.name === name)) throw new UsageError(`${fn} has no argument ${name}; its arguments: ${inputs.map((i) => i.name).join(', ') || 'none'}`);
-  if (positional.length > inputs.length) throw new UsageError(`${fn} takes ${inputs.length} arguments, got ${positional.length}`);
+    if (!inputs.some((i) => i.name === name))
+      throw new UsageError(
+        `${fn} has no argument ${name}; its arguments: ${inputs.map((i) => i.name).join(', ') || 'none'}`,
+      );
+  if (positional.length > inputs.length)
+    throw new UsageError(`${fn} takes ${inputs.length} arguments, got ${positional.length}`);
   return inputs.map((input, i) => {
     const text = named.get(input.name) ?? positional[i];
     if (text === undefined) {
@@ -82,4 +102,6 @@ export const argsFromSpec = (spec: contract.Spec, fn: string, named: ReadonlyMap
 
 /** A JSON rendering of a native value (bigints as strings, bytes as hex). */
 export const showNative = (value: unknown): string =>
-  JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)) ?? 'null';
+  JSON.stringify(value, (_, v: unknown) =>
+    typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v,
+  ) ?? 'null';

@@ -11,11 +11,18 @@ const POLL_ATTEMPTS = 60;
 
 export const buildTransaction = async (target: Target, signer: Keypair, operation: xdr.Operation) => {
   const account = await target.server.getAccount(signer.publicKey());
-  return new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: target.passphrase }).addOperation(operation).setTimeout(300).build();
+  return new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: target.passphrase })
+    .addOperation(operation)
+    .setTimeout(300)
+    .build();
 };
 
 /** Sends `operation` signed by `signer`; resolves with the successful transaction. */
-export const submitOperation = async (target: Target, signer: Keypair, operation: xdr.Operation): Promise<rpc.Api.GetSuccessfulTransactionResponse> => {
+export const submitOperation = async (
+  target: Target,
+  signer: Keypair,
+  operation: xdr.Operation,
+): Promise<rpc.Api.GetSuccessfulTransactionResponse> => {
   let tx;
   try {
     tx = await target.server.prepareTransaction(await buildTransaction(target, signer, operation));
@@ -28,7 +35,10 @@ export const submitOperation = async (target: Target, signer: Keypair, operation
     const code = sent.errorResult ? sent.errorResult.result.type : sent.status;
     throw new TransactionFailed(`the network refused the transaction ${sent.hash}: ${code}`);
   }
-  const final = await target.server.pollTransaction(sent.hash, { attempts: POLL_ATTEMPTS, sleepStrategy: rpc.LinearSleepStrategy });
+  const final = await target.server.pollTransaction(sent.hash, {
+    attempts: POLL_ATTEMPTS,
+    sleepStrategy: rpc.LinearSleepStrategy,
+  });
   if (final.status === rpc.Api.GetTransactionStatus.SUCCESS) return final;
   if (final.status === rpc.Api.GetTransactionStatus.FAILED)
     throw new TransactionFailed(`transaction ${sent.hash} failed: ${final.resultXdr.result.type}`);

@@ -21,7 +21,9 @@ const urlOf = (network: string): string => {
   if (network === 'local') return process.env.SOROBOX_RPC_URL ?? LOCAL_RPC_URL;
   if (network === 'testnet') return TESTNET_RPC_URL;
   if (/^https?:\/\//.test(network)) return network;
-  throw new UsageError(`--network must be local, testnet or an RPC URL (http[s]://...), got ${JSON.stringify(network)}`);
+  throw new UsageError(
+    `--network must be local, testnet or an RPC URL (http[s]://...), got ${JSON.stringify(network)}`,
+  );
 };
 
 export const resolveTarget = async (network = 'local'): Promise<Target> => {
@@ -41,6 +43,10 @@ export const resolveTarget = async (network = 'local'): Promise<Target> => {
     passphrase: info.passphrase,
     friendbotUrl: info.friendbotUrl,
     // Known passphrases are never a local node's, even if served from localhost.
-    isLocal: network === 'local' || (info.passphrase !== Networks.TESTNET && info.passphrase !== Networks.PUBLIC && /localhost|127\.0\.0\.1/.test(rpcUrl)),
+    isLocal:
+      network === 'local' ||
+      (info.passphrase !== Networks.TESTNET &&
+        info.passphrase !== Networks.PUBLIC &&
+        /localhost|127\.0\.0\.1/.test(rpcUrl)),
   };
 };

@@ -32,7 +32,10 @@ test('sorobox start prints the RPC URL, the passphrase, friendbot and funded dev
   for (const [, , pub, secret] of accounts) {
     assert.ok(StrKey.isValidEd25519PublicKey(pub) && StrKey.isValidEd25519SecretSeed(secret));
   }
-  const res = await fetch(node.rpcUrl, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'getLedgerEntries', params: { keys: [] } }) });
+  const res = await fetch(node.rpcUrl, {
+    method: 'POST',
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'getLedgerEntries', params: { keys: [] } }),
+  });
   assert.equal(((await res.json()) as { result: { entries: unknown[] } }).result.entries.length, 0);
 });
 
@@ -51,19 +54,35 @@ test('upload, deploy with constructor arguments, invoke reads and writes, argume
   const hash = await sorobox(['upload', wasmPath, ...net], env);
   assert.match(hash, /^[0-9a-f]{64}$/);
   const owner = /bob: (G[A-Z2-7]{55})/.exec(await sorobox(['keys', 'generate', 'bob', ...net], env))![1];
-  const id = await sorobox(['deploy', hash, '--source', 'alice', ...net, '--', '--owner', owner, '--start', '40'], env);
+  const id = await sorobox(
+    ['deploy', hash, '--source', 'alice', ...net, '--', '--owner', owner, '--start', '40'],
+    env,
+  );
   assert.ok(StrKey.isValidContract(id), id);
   assert.equal(await sorobox(['invoke', id, 'count', ...net], env), '40');
   assert.equal(await sorobox(['invoke', id, 'owner', ...net], env), JSON.stringify(owner));
-  assert.equal(await sorobox(['invoke', id, 'increment', '--by', '2', '--source', 'alice', ...net], env), '42');
-  assert.equal(await sorobox(['invoke', id, 'increment', '3', ...net], env), '45', 'positional, default source dev0');
+  assert.equal(
+    await sorobox(['invoke', id, 'increment', '--by', '2', '--source', 'alice', ...net], env),
+    '42',
+  );
+  assert.equal(
+    await sorobox(['invoke', id, 'increment', '3', ...net], env),
+    '45',
+    'positional, default source dev0',
+  );
   assert.equal(await sorobox(['invoke', id, 'count', ...net], env), '45');
   // A wasm path deploys too (uploaded if needed).
   assert.ok(StrKey.isValidContract(await sorobox(['deploy', wasmPath, ...net, '--', owner, '1'], env)));
-  await assert.rejects(sorobox(['invoke', id, 'increment', '--by', 'lots', ...net], env), /--by must be an integer/);
+  await assert.rejects(
+    sorobox(['invoke', id, 'increment', '--by', 'lots', ...net], env),
+    /--by must be an integer/,
+  );
   await assert.rejects(sorobox(['invoke', id, 'nope', ...net], env), /no function nope; it has: .*increment/);
   await assert.rejects(sorobox(['invoke', id, 'refuse', ...net], env), /Error\(Contract, #1\)/);
-  await assert.rejects(sorobox(['deploy', hash, ...net, '--', '--owner', owner], env), /missing argument --start/);
+  await assert.rejects(
+    sorobox(['deploy', hash, ...net, '--', '--owner', owner], env),
+    /missing argument --start/,
+  );
 });
 
 test('usage errors name the problem', async () => {

@@ -9,7 +9,10 @@ import { startChild } from './support/child.ts';
 /** A raw JSON-RPC call; the result is untyped JSON. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const call = async (url: string, method: string, params?: unknown): Promise<any> => {
-  const res = await fetch(url, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
   const body = (await res.json()) as { result?: unknown; error?: { message: string } };
   if (body.error) throw new Error(`${method}: ${body.error.message}`);
   return body.result;
@@ -17,7 +20,10 @@ const call = async (url: string, method: string, params?: unknown): Promise<any>
 
 /** A self-payment by `kp`: a transaction that changes state (sequence, fee) and is cheap to make. */
 const selfPayment = async (server: rpc.Server, kp: Keypair, passphrase: string) => {
-  const tx = new TransactionBuilder(await server.getAccount(kp.publicKey()), { fee: '100', networkPassphrase: passphrase })
+  const tx = new TransactionBuilder(await server.getAccount(kp.publicKey()), {
+    fee: '100',
+    networkPassphrase: passphrase,
+  })
     .addOperation(Operation.payment({ destination: kp.publicKey(), asset: Asset.native(), amount: '1' }))
     .setTimeout(300)
     .build();
@@ -88,21 +94,33 @@ test('SIGKILL in the middle of a load loses nothing acknowledged and leaves noth
   node = await startChild(['--data-dir', dataDir, '--quiet']);
   server = new rpc.Server(node.rpcUrl, { allowHttp: true });
   try {
-    for (const hash of acknowledged) assert.equal((await server.getTransaction(hash)).status, 'SUCCESS', hash);
+    for (const hash of acknowledged)
+      assert.equal((await server.getTransaction(hash)).status, 'SUCCESS', hash);
     // History is whole: every ledger from genesis to the latest, each chained to the one before.
     const latest = (await server.getLatestLedger()).sequence;
-    const ledgers = (await call(node.rpcUrl, 'getLedgers', { startLedger: 1, pagination: { limit: 200 } })).ledgers as { sequence: number; headerXdr: string }[];
-    assert.deepEqual(ledgers.map((l) => l.sequence), Array.from({ length: Math.min(latest, 200) }, (_, i) => i + 1));
+    const ledgers = (await call(node.rpcUrl, 'getLedgers', { startLedger: 1, pagination: { limit: 200 } }))
+      .ledgers as { sequence: number; headerXdr: string }[];
+    assert.deepEqual(
+      ledgers.map((l) => l.sequence),
+      Array.from({ length: Math.min(latest, 200) }, (_, i) => i + 1),
+    );
     // The senders' accounts agree with the history: one sequence number per transaction they sent.
     const txs: rpc.Api.TransactionInfo[] = [];
-    for (let page = await server.getTransactions({ startLedger: 1, pagination: { limit: 200 } }); page.transactions.length; ) {
+    for (
+      let page = await server.getTransactions({ startLedger: 1, pagination: { limit: 200 } });
+      page.transactions.length;
+    ) {
       txs.push(...page.transactions);
       page = await server.getTransactions({ pagination: { cursor: page.cursor, limit: 200 } });
     }
     for (const kp of senders) {
       const sent = txs.filter((t) => {
         const env = t.envelopeXdr.toXdrObject();
-        return env.type === 2 && env.v1.tx.sourceAccount.type === 0 && Buffer.from(env.v1.tx.sourceAccount.ed25519).equals(kp.rawPublicKey());
+        return (
+          env.type === 2 &&
+          env.v1.tx.sourceAccount.type === 0 &&
+          Buffer.from(env.v1.tx.sourceAccount.ed25519).equals(kp.rawPublicKey())
+        );
       });
       const account = await server.getAccount(kp.publicKey());
       assert.equal(BigInt(account.sequenceNumber()) & 0xffff_ffffn, BigInt(sent.length));

@@ -2,5 +2,7 @@
 import type { Network } from '@sorobox/network';
 
 /** Prints every log line of the network; returns the unsubscribe. */
-export const attachConsole = (network: Network, write: (line: string) => void = (line) => console.log(line)): (() => void) =>
-  network.onLog(write);
+export const attachConsole = (
+  network: Network,
+  write: (line: string) => void = (line) => console.log(line),
+): (() => void) => network.onLog(write);

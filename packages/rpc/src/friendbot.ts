@@ -21,11 +21,20 @@ export interface FriendbotAnswer {
 
 const problem = (status: number, title: string, detail: string, extras?: unknown): FriendbotAnswer => ({
   status,
-  body: { type: `https://stellar.org/horizon-errors/${title.toLowerCase().replace(/ /g, '_')}`, title, status, detail, ...(extras ? { extras } : {}) },
+  body: {
+    type: `https://stellar.org/horizon-errors/${title.toLowerCase().replace(/ /g, '_')}`,
+    title,
+    status,
+    detail,
+    ...(extras ? { extras } : {}),
+  },
 });
 
 const accountSequence = (network: Network, address: string): bigint | undefined => {
-  const key = xdr.LedgerKey.fromXdrObject({ type: 0, account: { accountId: { type: 0, ed25519: StrKey.decodeEd25519PublicKey(address) } } });
+  const key = xdr.LedgerKey.fromXdrObject({
+    type: 0,
+    account: { accountId: { type: 0, ed25519: StrKey.decodeEd25519PublicKey(address) } },
+  });
   const [found] = network.ledgerEntries([key]);
   const data = found?.entry.toXdrObject().data;
   return data?.type === 0 ? data.account.seqNum : undefined;
@@ -53,7 +62,8 @@ const waitForTransaction = (network: Network, hash: string): Promise<Transaction
 const failureCode = (result: xdr.TransactionResult): string => {
   const r = result.toXdrObject().result;
   const op = 'results' in r ? r.results[0] : undefined;
-  if (op?.code === 0 && op.tr.type === 0) return xdr.CreateAccountResult.fromXdrObject(op.tr.createAccountResult).type;
+  if (op?.code === 0 && op.tr.type === 0)
+    return xdr.CreateAccountResult.fromXdrObject(op.tr.createAccountResult).type;
   return xdr.TransactionResultResult.fromXdrObject(r).type;
 };
 
@@ -64,24 +74,40 @@ export const createFriendbot = (network: Network) => {
   const fund = async (addr: string | null): Promise<FriendbotAnswer> => {
     if (!addr) return problem(400, 'Bad Request', 'addr is required: /friendbot?addr=G...');
     if (StrKey.isValidContract(addr))
-      return problem(400, 'Bad Request', 'funding contract (C...) addresses needs the Stellar Asset Contract, which this node does not have yet');
-    if (!StrKey.isValidEd25519PublicKey(addr)) return problem(400, 'Bad Request', `invalid address ${JSON.stringify(addr)}: expected a G... account`);
+      return problem(
+        400,
+        'Bad Request',
+        'funding contract (C...) addresses needs the Stellar Asset Contract, which this node does not have yet',
+      );
+    if (!StrKey.isValidEd25519PublicKey(addr))
+      return problem(400, 'Bad Request', `invalid address ${JSON.stringify(addr)}: expected a G... account`);
     const seq = accountSequence(network, root.publicKey());
     if (seq === undefined) return problem(500, 'Internal Server Error', 'the root account does not exist');
-    const tx = new TransactionBuilder(new Account(root.publicKey(), seq.toString()), { fee: BASE_FEE, networkPassphrase: network.passphrase })
-      .addOperation(Operation.createAccount({ destination: addr, startingBalance: FRIENDBOT_STARTING_BALANCE }))
+    const tx = new TransactionBuilder(new Account(root.publicKey(), seq.toString()), {
+      fee: BASE_FEE,
+      networkPassphrase: network.passphrase,
+    })
+      .addOperation(
+        Operation.createAccount({ destination: addr, startingBalance: FRIENDBOT_STARTING_BALANCE }),
+      )
       .setTimeout(0)
       .build();
     tx.sign(root);
     const submitted = network.submit(tx.toEnvelope());
     if (submitted.status !== 'PENDING') {
       const result = submitted.errorResult?.toXdr('base64');
-      return problem(400, 'Transaction Failed', `the funding transaction was refused: ${submitted.status}${result ? ` (${result})` : ''}`);
+      return problem(
+        400,
+        'Transaction Failed',
+        `the funding transaction was refused: ${submitted.status}${result ? ` (${result})` : ''}`,
+      );
     }
     const record = await waitForTransaction(network, submitted.hash);
-    if (!record) return problem(504, 'Timeout', `the funding transaction ${submitted.hash} was not applied in time`);
+    if (!record)
+      return problem(504, 'Timeout', `the funding transaction ${submitted.hash} was not applied in time`);
     const resultXdr = record.result.toXdr('base64');
-    if (record.status !== 'SUCCESS') return problem(400, 'Bad Request', `${failureCode(record.result)} (${resultXdr})`);
+    if (record.status !== 'SUCCESS')
+      return problem(400, 'Bad Request', `${failureCode(record.result)} (${resultXdr})`);
     return {
       status: 200,
       body: {

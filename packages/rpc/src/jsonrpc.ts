@@ -37,24 +37,40 @@ interface Response {
   error?: { code: number; message: string };
 }
 
-const errorResponse = (id: Id, e: RpcError): Response => ({ jsonrpc: '2.0', id, error: { code: e.code, message: e.message } });
+const errorResponse = (id: Id, e: RpcError): Response => ({
+  jsonrpc: '2.0',
+  id,
+  error: { code: e.code, message: e.message },
+});
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Answers one decoded request; undefined for a notification. */
-const answer = async (request: unknown, methods: Methods, onInternalError: (e: unknown) => void): Promise<Response | undefined> => {
+const answer = async (
+  request: unknown,
+  methods: Methods,
+  onInternalError: (e: unknown) => void,
+): Promise<Response | undefined> => {
   if (!isObject(request)) return errorResponse(null, invalidRequest('invalid request: not an object'));
   const rawId = request.id;
-  const validId = rawId === undefined || rawId === null || typeof rawId === 'string' || typeof rawId === 'number';
+  const validId =
+    rawId === undefined || rawId === null || typeof rawId === 'string' || typeof rawId === 'number';
   const id: Id = validId ? (rawId ?? null) : null;
-  if (!validId) return errorResponse(null, invalidRequest('invalid request: id must be a string, a number or null'));
-  if (request.jsonrpc !== '2.0') return errorResponse(id, invalidRequest('invalid request: jsonrpc must be "2.0"'));
-  if (typeof request.method !== 'string') return errorResponse(id, invalidRequest('invalid request: method must be a string'));
+  if (!validId)
+    return errorResponse(null, invalidRequest('invalid request: id must be a string, a number or null'));
+  if (request.jsonrpc !== '2.0')
+    return errorResponse(id, invalidRequest('invalid request: jsonrpc must be "2.0"'));
+  if (typeof request.method !== 'string')
+    return errorResponse(id, invalidRequest('invalid request: method must be a string'));
   const isNotification = !('id' in request);
   const method = Object.hasOwn(methods, request.method) ? methods[request.method] : undefined;
   let response: Response;
   if (!method) {
-    response = errorResponse(id, new RpcError(ErrorCode.MethodNotFound, `method "${request.method}" not found`));
+    response = errorResponse(
+      id,
+      new RpcError(ErrorCode.MethodNotFound, `method "${request.method}" not found`),
+    );
   } else if (request.params !== undefined && request.params !== null && !isObject(request.params)) {
     response = errorResponse(id, invalidParams('invalid parameters: params must be an object'));
   } else {
@@ -65,7 +81,10 @@ const answer = async (request: unknown, methods: Methods, onInternalError: (e: u
       if (e instanceof RpcError) response = errorResponse(id, e);
       else {
         onInternalError(e);
-        response = errorResponse(id, new RpcError(ErrorCode.InternalError, e instanceof Error ? e.message : String(e)));
+        response = errorResponse(
+          id,
+          new RpcError(ErrorCode.InternalError, e instanceof Error ? e.message : String(e)),
+        );
       }
     }
   }
@@ -76,15 +95,22 @@ const answer = async (request: unknown, methods: Methods, onInternalError: (e: u
  * Answers a request body: the JSON text to send back, or undefined when nothing is due (only
  * notifications). Never throws.
  */
-export const handleJsonRpc = async (body: string, methods: Methods, onInternalError: (e: unknown) => void = () => {}): Promise<string | undefined> => {
+export const handleJsonRpc = async (
+  body: string,
+  methods: Methods,
+  onInternalError: (e: unknown) => void = () => {},
+): Promise<string | undefined> => {
   let decoded: unknown;
   try {
     decoded = JSON.parse(body);
   } catch (e) {
-    return JSON.stringify(errorResponse(null, new RpcError(ErrorCode.ParseError, `parse error: ${(e as Error).message}`)));
+    return JSON.stringify(
+      errorResponse(null, new RpcError(ErrorCode.ParseError, `parse error: ${(e as Error).message}`)),
+    );
   }
   if (Array.isArray(decoded)) {
-    if (decoded.length === 0) return JSON.stringify(errorResponse(null, invalidRequest('invalid request: empty batch')));
+    if (decoded.length === 0)
+      return JSON.stringify(errorResponse(null, invalidRequest('invalid request: empty batch')));
     const responses: Response[] = [];
     // In order: a batch may close ledgers, and later requests see what earlier ones did.
     for (const request of decoded) {

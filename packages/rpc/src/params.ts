@@ -33,7 +33,8 @@ export const optionalUint = (params: Params, name: string, max = 0xffff_ffff): n
 export const optionalObject = (params: Params, name: string): Params | undefined => {
   const v = params[name];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'object' || Array.isArray(v)) throw invalidParams(`${name} must be an object, got ${describe(v)}`);
+  if (typeof v !== 'object' || Array.isArray(v))
+    throw invalidParams(`${name} must be an object, got ${describe(v)}`);
   return v as Params;
 };
 

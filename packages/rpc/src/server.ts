@@ -68,7 +68,10 @@ const setCors = (req: IncomingMessage, res: ServerResponse): void => {
   res.setHeader('Access-Control-Allow-Origin', '*');
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
   // The SDK sends X-Client-Name / X-Client-Version; allow whatever the preflight asks for.
-  res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'Content-Type');
+  res.setHeader(
+    'Access-Control-Allow-Headers',
+    req.headers['access-control-request-headers'] ?? 'Content-Type',
+  );
   res.setHeader('Access-Control-Max-Age', '86400');
 };
 
@@ -77,7 +80,8 @@ const sendJson = (res: ServerResponse, status: number, body: string): void => {
   res.end(body);
 };
 
-const rpcError = (code: number, message: string): string => JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message } });
+const rpcError = (code: number, message: string): string =>
+  JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message } });
 
 export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServer> => {
   const { network } = options;
@@ -93,7 +97,8 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
   };
   const methods = rpcMethods(ctx);
   const friendbot = friendbotOn ? createFriendbot(network) : undefined;
-  const onInternalError = options.onInternalError ?? ((e: unknown) => console.error('sorobox rpc: internal error:', e));
+  const onInternalError =
+    options.onInternalError ?? ((e: unknown) => console.error('sorobox rpc: internal error:', e));
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     setCors(req, res);

@@ -16,7 +16,11 @@ export const parseToid = (s: string): { ledger: number; tx: number; op: number }
   if (!/^\d{1,19}$/.test(s)) return undefined;
   const id = BigInt(s);
   if (id > 0x7fff_ffff_ffff_ffffn) return undefined;
-  return { ledger: Number(id >> (TX_BITS + OP_BITS)), tx: Number((id >> OP_BITS) & TX_MASK), op: Number(id & OP_MASK) };
+  return {
+    ledger: Number(id >> (TX_BITS + OP_BITS)),
+    tx: Number((id >> OP_BITS) & TX_MASK),
+    op: Number(id & OP_MASK),
+  };
 };
 
 export interface EventCursor {
@@ -27,7 +31,8 @@ export interface EventCursor {
 }
 
 /** `%019d-%010d`: the TOID, then the event index. */
-export const formatEventId = (c: EventCursor): string => `${toid(c.ledger, c.tx, c.op).toString().padStart(19, '0')}-${String(c.event).padStart(10, '0')}`;
+export const formatEventId = (c: EventCursor): string =>
+  `${toid(c.ledger, c.tx, c.op).toString().padStart(19, '0')}-${String(c.event).padStart(10, '0')}`;
 
 export const parseEventId = (s: string): EventCursor | undefined => {
   const m = /^(\d+)-(\d+)$/.exec(s);
@@ -39,4 +44,9 @@ export const parseEventId = (s: string): EventCursor | undefined => {
 };
 
 /** The largest cursor (stellar-rpc's MaxCursor) in a given ledger: the end of that ledger's events. */
-export const endOfLedger = (ledger: number): EventCursor => ({ ledger, tx: Number(TX_MASK), op: Number(OP_MASK), event: 0xffff_ffff });
+export const endOfLedger = (ledger: number): EventCursor => ({
+  ledger,
+  tx: Number(TX_MASK),
+  op: Number(OP_MASK),
+  event: 0xffff_ffff,
+});

@@ -12,15 +12,28 @@ interface XdrValueLike {
   toJson(): unknown;
 }
 
-export const encodeXdr = (format: XdrFormat, value: XdrValueLike): unknown => (format === 'json' ? value.toJson() : value.toXdr('base64'));
+export const encodeXdr = (format: XdrFormat, value: XdrValueLike): unknown =>
+  format === 'json' ? value.toJson() : value.toXdr('base64');
 
 /** `{ [base64Name]: b64 }` or `{ [jsonName]: json }`. */
-export const xdrField = (format: XdrFormat, base64Name: string, jsonName: string, value: XdrValueLike): Record<string, unknown> =>
+export const xdrField = (
+  format: XdrFormat,
+  base64Name: string,
+  jsonName: string,
+  value: XdrValueLike,
+): Record<string, unknown> =>
   format === 'json' ? { [jsonName]: value.toJson() } : { [base64Name]: value.toXdr('base64') };
 
 /** Same for a list. */
-export const xdrListField = (format: XdrFormat, base64Name: string, jsonName: string, values: readonly XdrValueLike[]): Record<string, unknown> =>
-  format === 'json' ? { [jsonName]: values.map((v) => v.toJson()) } : { [base64Name]: values.map((v) => v.toXdr('base64')) };
+export const xdrListField = (
+  format: XdrFormat,
+  base64Name: string,
+  jsonName: string,
+  values: readonly XdrValueLike[],
+): Record<string, unknown> =>
+  format === 'json'
+    ? { [jsonName]: values.map((v) => v.toJson()) }
+    : { [base64Name]: values.map((v) => v.toXdr('base64')) };
 
 /** Decodes base64 XDR sent by a client with `decode`; `what` names it in the error. */
 export const decodeXdr = <T>(decode: (b64: string) => T, b64: string, what: string): T => {
@@ -40,4 +53,5 @@ export const decodeEnvelope = (b64: string): xdr.TransactionEnvelope | undefined
 };
 
 /** Seconds since the epoch as RFC 3339 (`2006-01-02T15:04:05Z`), as stellar-rpc prints close times. */
-export const rfc3339 = (seconds: bigint): string => new Date(Number(seconds) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const rfc3339 = (seconds: bigint): string =>
+  new Date(Number(seconds) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');

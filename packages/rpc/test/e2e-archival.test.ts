@@ -1,8 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Address, Contract, Operation, SorobanDataBuilder, rpc, xdr, type Keypair } from '@stellar/stellar-sdk';
+import {
+  Address,
+  Contract,
+  Operation,
+  SorobanDataBuilder,
+  rpc,
+  xdr,
+  type Keypair,
+} from '@stellar/stellar-sdk';
 import { deployDemo, invoke } from './support/deploy.ts';
-import { fundedAccount, prepareSignSend, scvU32, startNode, txBuilder, type TestNode } from './support/node.ts';
+import {
+  fundedAccount,
+  prepareSignSend,
+  scvU32,
+  startNode,
+  txBuilder,
+  type TestNode,
+} from './support/node.ts';
 
 let node: TestNode;
 let kp: Keypair;
@@ -19,7 +34,11 @@ const sym = (s: string) => xdr.ScVal.scvSymbol(s);
 const dataKey = (name: string) =>
   xdr.LedgerKey.fromXdrObject({
     type: 6,
-    contractData: { contract: Address.fromString(contractId).toScAddress().toXdrObject(), key: sym(name).toXdrObject(), durability: 1 },
+    contractData: {
+      contract: Address.fromString(contractId).toScAddress().toXdrObject(),
+      key: sym(name).toXdrObject(),
+      durability: 1,
+    },
   });
 
 /** Moves time and the ledger sequence past the live-until of `key` with sorobox_advanceTime. */
@@ -36,7 +55,10 @@ test('past its TTL an entry is archived: getLedgerEntries shows it with an expir
   await invoke(node, kp, contractId, 'put', sym('a'), scvU32(1));
   const key = dataKey('a');
   const before = (await node.client.getLedgerEntries(key)).entries[0];
-  assert.ok(before.liveUntilLedgerSeq! >= node.network.latestLedger().sequence + node.network.ledgerInfo().minPersistentTtl - 2);
+  assert.ok(
+    before.liveUntilLedgerSeq! >=
+      node.network.latestLedger().sequence + node.network.ledgerInfo().minPersistentTtl - 2,
+  );
   await travelPast(key);
   const [archived] = (await node.client.getLedgerEntries(key)).entries;
   assert.ok(archived, 'still reported');
@@ -52,7 +74,9 @@ test('automatic restoration (protocol 23): simulation lists the archived entries
   assert.equal(data.ext.v, 1);
   const archived = data.ext.v === 1 ? data.ext.resourceExt.archivedSorobanEntries : [];
   assert.ok(archived.length >= 1);
-  const restoredKeys = archived.map((i) => xdr.LedgerKey.fromXdrObject(data.resources.footprint.readWrite[i]).toXdr('base64'));
+  const restoredKeys = archived.map((i) =>
+    xdr.LedgerKey.fromXdrObject(data.resources.footprint.readWrite[i]).toXdr('base64'),
+  );
   assert.ok(restoredKeys.includes(dataKey('a').toXdr('base64')));
   assert.equal(await invoke(node, kp, contractId, 'get', sym('a')), 1);
   const [live] = (await node.client.getLedgerEntries(dataKey('a'))).entries;
@@ -73,10 +97,16 @@ test('explicit restoration: ExtendFootprintTTL of an archived entry comes with a
   assert.ok(raw.restorePreamble, 'the entry must be restored first');
   assert.equal(typeof raw.restorePreamble.minResourceFee, 'string');
   const preamble = xdr.SorobanTransactionData.fromXdr(raw.restorePreamble.transactionData, 'base64');
-  assert.deepEqual(preamble.resources.footprint.readWrite.map((k) => k.toXdr('base64')), [key.toXdr('base64')]);
+  assert.deepEqual(
+    preamble.resources.footprint.readWrite.map((k) => k.toXdr('base64')),
+    [key.toXdr('base64')],
+  );
 
   // The restore a client builds from the preamble.
-  const restore = (await txBuilder(node, kp)).addOperation(Operation.restoreFootprint({})).setSorobanData(preamble).build();
+  const restore = (await txBuilder(node, kp))
+    .addOperation(Operation.restoreFootprint({}))
+    .setSorobanData(preamble)
+    .build();
   await prepareSignSend(node, restore, kp);
   const [restored] = (await node.client.getLedgerEntries(key)).entries;
   assert.ok(restored.liveUntilLedgerSeq! >= node.network.latestLedger().sequence);

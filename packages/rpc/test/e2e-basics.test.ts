@@ -41,7 +41,10 @@ test('friendbot creates a 10,000 XLM account that rpc.Server.getAccount reads; a
   assert.equal(account.accountId(), kp.publicKey());
   const loaded = await node.client.getAccount(kp.publicKey());
   assert.equal(loaded.sequenceNumber(), account.sequenceNumber());
-  const key = xdr.LedgerKey.fromXdrObject({ type: 0, account: { accountId: { type: 0, ed25519: StrKey.decodeEd25519PublicKey(kp.publicKey()) } } });
+  const key = xdr.LedgerKey.fromXdrObject({
+    type: 0,
+    account: { accountId: { type: 0, ed25519: StrKey.decodeEd25519PublicKey(kp.publicKey()) } },
+  });
   const { entries } = await node.client.getLedgerEntries(key);
   const data = entries[0].val.toXdrObject();
   assert.equal(data.type, 0);
@@ -62,35 +65,60 @@ test('friendbot creates a 10,000 XLM account that rpc.Server.getAccount reads; a
 test('CORS: preflight allows the SDK headers; answers carry Access-Control-Allow-Origin', async () => {
   const pre = await fetch(node.server.rpcUrl, {
     method: 'OPTIONS',
-    headers: { Origin: 'http://example.com', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-client-name' },
+    headers: {
+      Origin: 'http://example.com',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'content-type,x-client-name',
+    },
   });
   assert.equal(pre.status, 204);
   assert.equal(pre.headers.get('access-control-allow-origin'), '*');
   assert.match(pre.headers.get('access-control-allow-methods') ?? '', /POST/);
   assert.match(pre.headers.get('access-control-allow-headers') ?? '', /x-client-name/);
-  const res = await fetch(node.server.rpcUrl, { method: 'POST', headers: { Origin: 'http://example.com' }, body: '{"jsonrpc":"2.0","id":1,"method":"getHealth"}' });
+  const res = await fetch(node.server.rpcUrl, {
+    method: 'POST',
+    headers: { Origin: 'http://example.com' },
+    body: '{"jsonrpc":"2.0","id":1,"method":"getHealth"}',
+  });
   assert.equal(res.headers.get('access-control-allow-origin'), '*');
   // The root path serves JSON-RPC too.
-  const root = await fetch(node.server.url, { method: 'POST', body: '{"jsonrpc":"2.0","id":1,"method":"getHealth"}' });
+  const root = await fetch(node.server.url, {
+    method: 'POST',
+    body: '{"jsonrpc":"2.0","id":1,"method":"getHealth"}',
+  });
   assert.equal(((await root.json()) as { result: { status: string } }).result.status, 'healthy');
 });
 
 test('malformed requests get JSON-RPC errors: parse (-32700), invalid request (-32600), method (-32601), params (-32602)', async () => {
-  const post = async (body: string) => (await (await fetch(node.server.rpcUrl, { method: 'POST', body })).json()) as { error: { code: number; message: string } };
+  const post = async (body: string) =>
+    (await (await fetch(node.server.rpcUrl, { method: 'POST', body })).json()) as {
+      error: { code: number; message: string };
+    };
   assert.equal((await post('{"jsonrpc": "2.0", "id": 1, "method": "getHealth"')).error.code, -32700);
   assert.equal((await post('{"jsonrpc": "1.0", "id": 1, "method": "getHealth"}')).error.code, -32600);
   assert.equal((await post('{"jsonrpc": "2.0", "id": 1, "method": "getBalance"}')).error.code, -32601);
   assert.equal((await node.call('getLedgers', { startLedger: 'one' })).error?.code, -32602);
-  assert.equal((await node.call('getTransaction', { hash: 'abc' })).error?.message, 'unexpected hash length (3)');
+  assert.equal(
+    (await node.call('getTransaction', { hash: 'abc' })).error?.message,
+    'unexpected hash length (3)',
+  );
   assert.equal((await node.call('getLedgerEntries', { keys: ['not xdr'] })).error?.code, -32602);
-  assert.equal((await node.call('getLedgerEntries', { keys: Array(201).fill('AAAA') })).error?.message, 'key count (201) exceeds maximum supported (200)');
+  assert.equal(
+    (await node.call('getLedgerEntries', { keys: Array(201).fill('AAAA') })).error?.message,
+    'key count (201) exceeds maximum supported (200)',
+  );
   assert.equal((await node.call('sendTransaction', { transaction: 'AAAA' })).error?.message, 'invalid_xdr');
   assert.equal((await node.call('getEvents', { startLedger: 1, xdrFormat: 'yaml' })).error?.code, -32602);
   assert.equal((await fetch(node.server.rpcUrl)).status, 405);
 });
 
 test('a request body over 512 KiB is refused with 413 before it is read', async () => {
-  const big = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'sendTransaction', params: { transaction: 'A'.repeat(600 * 1024) } });
+  const big = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'sendTransaction',
+    params: { transaction: 'A'.repeat(600 * 1024) },
+  });
   const res = await fetch(node.server.rpcUrl, { method: 'POST', body: big });
   assert.equal(res.status, 413);
   assert.equal(((await res.json()) as { error: { code: number } }).error.code, -32600);
@@ -101,12 +129,21 @@ test('getLedgers pages forward with its cursor; xdrFormat json gives the *Json t
   node.network.closeLedgers(3);
   const latest = node.network.latestLedger().sequence;
   const first = (await node.call('getLedgers', { startLedger: latest - 3, pagination: { limit: 2 } })).result;
-  assert.deepEqual(first.ledgers.map((l: { sequence: number }) => l.sequence), [latest - 3, latest - 2]);
+  assert.deepEqual(
+    first.ledgers.map((l: { sequence: number }) => l.sequence),
+    [latest - 3, latest - 2],
+  );
   assert.equal(first.cursor, String(latest - 2));
   assert.equal(typeof first.ledgers[0].ledgerCloseTime, 'string');
-  assert.equal(xdr.LedgerHeaderHistoryEntry.fromXdr(first.ledgers[0].headerXdr, 'base64').header.ledgerSeq, latest - 3);
+  assert.equal(
+    xdr.LedgerHeaderHistoryEntry.fromXdr(first.ledgers[0].headerXdr, 'base64').header.ledgerSeq,
+    latest - 3,
+  );
   const next = (await node.call('getLedgers', { pagination: { cursor: first.cursor, limit: 2 } })).result;
-  assert.deepEqual(next.ledgers.map((l: { sequence: number }) => l.sequence), [latest - 1, latest]);
+  assert.deepEqual(
+    next.ledgers.map((l: { sequence: number }) => l.sequence),
+    [latest - 1, latest],
+  );
   const sdk = await node.client.getLedgers({ startLedger: latest, pagination: { limit: 1 } });
   assert.equal(sdk.ledgers[0].sequence, latest);
   const json = (await node.call('getLedgers', { startLedger: latest, xdrFormat: 'json' })).result;

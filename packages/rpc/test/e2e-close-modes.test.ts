@@ -4,7 +4,9 @@ import { Asset, Keypair, Operation } from '@stellar/stellar-sdk';
 import { startNode, txBuilder, type TestNode } from './support/node.ts';
 
 const selfPayment = async (node: TestNode, kp: Keypair, amount = '1') => {
-  const tx = (await txBuilder(node, kp)).addOperation(Operation.payment({ destination: kp.publicKey(), asset: Asset.native(), amount })).build();
+  const tx = (await txBuilder(node, kp))
+    .addOperation(Operation.payment({ destination: kp.publicKey(), asset: Asset.native(), amount }))
+    .build();
   tx.sign(kp);
   return tx;
 };

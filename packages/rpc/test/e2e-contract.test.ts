@@ -1,9 +1,27 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { Address, Contract, Keypair, Operation, StrKey, contract, rpc, scValToNative, xdr } from '@stellar/stellar-sdk';
+import {
+  Address,
+  Contract,
+  Keypair,
+  Operation,
+  StrKey,
+  contract,
+  rpc,
+  scValToNative,
+  xdr,
+} from '@stellar/stellar-sdk';
 import type { BuildResult } from '@sorobox/sdk';
-import { demoContract, fundedAccount, prepareSignSend, scvU32, startNode, txBuilder, type TestNode } from './support/node.ts';
+import {
+  demoContract,
+  fundedAccount,
+  prepareSignSend,
+  scvU32,
+  startNode,
+  txBuilder,
+  type TestNode,
+} from './support/node.ts';
 
 let node: TestNode;
 let demo: BuildResult;
@@ -17,7 +35,11 @@ before(async () => {
 after(() => node.close());
 
 test('upload Wasm, then Operation.createCustomContract with constructor arguments', async () => {
-  const uploaded = await prepareSignSend(node, (await txBuilder(node, owner)).addOperation(Operation.uploadContractWasm({ wasm: demo.wasm })).build(), owner);
+  const uploaded = await prepareSignSend(
+    node,
+    (await txBuilder(node, owner)).addOperation(Operation.uploadContractWasm({ wasm: demo.wasm })).build(),
+    owner,
+  );
   const hash = createHash('sha256').update(demo.wasm).digest();
   assert.deepEqual(Buffer.from(scValToNative(uploaded.returnValue!) as Uint8Array), hash);
   assert.deepEqual(Buffer.from(await node.client.getContractWasmByHash(hash)), Buffer.from(demo.wasm));
@@ -28,10 +50,17 @@ test('upload Wasm, then Operation.createCustomContract with constructor argument
     salt: randomBytes(32),
     constructorArgs: [Address.fromString(owner.publicKey()).toScVal(), scvU32(5)],
   });
-  const created = await prepareSignSend(node, (await txBuilder(node, owner)).addOperation(create).build(), owner);
+  const created = await prepareSignSend(
+    node,
+    (await txBuilder(node, owner)).addOperation(create).build(),
+    owner,
+  );
   contractId = Address.fromScVal(created.returnValue!).toString();
   assert.match(contractId, /^C[A-Z2-7]{55}$/);
-  assert.deepEqual(Buffer.from(await node.client.getContractWasmByContractId(contractId)), Buffer.from(demo.wasm));
+  assert.deepEqual(
+    Buffer.from(await node.client.getContractWasmByContractId(contractId)),
+    Buffer.from(demo.wasm),
+  );
 });
 
 test('contract.Client.from reads the spec over RPC; a read call simulates, a write call signs and sends', async () => {
@@ -43,7 +72,10 @@ test('contract.Client.from reads the spec over RPC; a read call simulates, a wri
     publicKey: owner.publicKey(),
     ...contract.basicNodeSigner(owner, node.passphrase),
   });
-  const methods = client as unknown as Record<string, (args?: object) => Promise<contract.AssembledTransaction<unknown>>>;
+  const methods = client as unknown as Record<
+    string,
+    (args?: object) => Promise<contract.AssembledTransaction<unknown>>
+  >;
   assert.equal((await methods.count()).result, 5, 'the constructor set the count');
   assert.equal((await methods.owner()).result, owner.publicKey());
   const incr = await methods.increment({ by: 3 });
@@ -55,13 +87,18 @@ test('contract.Client.from reads the spec over RPC; a read call simulates, a wri
 });
 
 test('the assembled flow by hand: simulate (fields as stellar-rpc sends them) → assemble → sign → send → poll', async () => {
-  const tx = (await txBuilder(node, owner)).addOperation(new Contract(contractId).call('increment', scvU32(2))).build();
+  const tx = (await txBuilder(node, owner))
+    .addOperation(new Contract(contractId).call('increment', scvU32(2)))
+    .build();
   const raw = (await node.call('simulateTransaction', { transaction: tx.toXDR() })).result;
   assert.equal(raw.error, undefined);
   assert.equal(typeof raw.minResourceFee, 'string');
   assert.ok(Number(raw.minResourceFee) > 0);
   assert.equal(raw.latestLedger, node.network.latestLedger().sequence);
-  assert.equal(xdr.ScVal.fromXdr(raw.results[0].xdr, 'base64').toXdrObject().type, xdr.ScVal.scvU32(0).toXdrObject().type);
+  assert.equal(
+    xdr.ScVal.fromXdr(raw.results[0].xdr, 'base64').toXdrObject().type,
+    xdr.ScVal.scvU32(0).toXdrObject().type,
+  );
   assert.deepEqual(raw.results[0].auth, []);
   const data = xdr.SorobanTransactionData.fromXdr(raw.transactionData, 'base64');
   assert.equal(data.resourceFee.toString(), raw.minResourceFee);
@@ -112,11 +149,18 @@ test('getTransactions pages through history with its cursor (createdAt a number)
   assert.equal(new Set(all).size, all.length, 'no transaction twice');
   assert.ok(all.length >= 5, 'friendbot, upload, create, two increments');
   const sdk = await node.client.getTransactions({ startLedger: oldest, pagination: { limit: 200 } });
-  assert.deepEqual(sdk.transactions.map((t) => t.txHash), all);
+  assert.deepEqual(
+    sdk.transactions.map((t) => t.txHash),
+    all,
+  );
 });
 
 test('getLedgerEntries returns the contract instance with lastModifiedLedgerSeq and liveUntilLedgerSeq', async () => {
-  const instance = await node.client.getContractData(contractId, xdr.ScVal.scvLedgerKeyContractInstance(), rpc.Durability.Persistent);
+  const instance = await node.client.getContractData(
+    contractId,
+    xdr.ScVal.scvLedgerKeyContractInstance(),
+    rpc.Durability.Persistent,
+  );
   assert.ok(instance.liveUntilLedgerSeq! > node.network.latestLedger().sequence);
   assert.ok(instance.lastModifiedLedgerSeq! > 0);
   const key = new Contract(contractId).getFootprint();
@@ -124,7 +168,8 @@ test('getLedgerEntries returns the contract instance with lastModifiedLedgerSeq 
   assert.equal(raw.entries.length, 1);
   assert.equal(raw.entries[0].key, key.toXdr('base64'));
   assert.equal(xdr.LedgerEntryData.fromXdr(raw.entries[0].xdr, 'base64').toXdrObject().type, 6);
-  const json = (await node.call('getLedgerEntries', { keys: [key.toXdr('base64')], xdrFormat: 'json' })).result;
+  const json = (await node.call('getLedgerEntries', { keys: [key.toXdr('base64')], xdrFormat: 'json' }))
+    .result;
   assert.ok(json.entries[0].keyJson && json.entries[0].dataJson);
   const absent = xdr.LedgerKey.fromXdrObject({ type: 7, contractCode: { hash: new Uint8Array(32) } });
   assert.deepEqual((await node.client.getLedgerEntries(absent)).entries, []);
@@ -132,9 +177,14 @@ test('getLedgerEntries returns the contract instance with lastModifiedLedgerSeq 
 
 test('getEvents: topic filters with * and **, contract ids, types, and cursor pagination', async () => {
   const start = node.network.latestLedger().sequence + 1;
-  await prepareSignSend(node, (await txBuilder(node, owner)).addOperation(new Contract(contractId).call('ticks', scvU32(6))).build(), owner);
+  await prepareSignSend(
+    node,
+    (await txBuilder(node, owner)).addOperation(new Contract(contractId).call('ticks', scvU32(6))).build(),
+    owner,
+  );
   const sym = (s: string) => xdr.ScVal.scvSymbol(s).toXdr('base64');
-  const get = async (filters: unknown[], extra: object = {}) => (await node.call('getEvents', { startLedger: start, filters, ...extra })).result;
+  const get = async (filters: unknown[], extra: object = {}) =>
+    (await node.call('getEvents', { startLedger: start, filters, ...extra })).result;
 
   const all = await get([{ type: 'contract', contractIds: [contractId], topics: [[sym('tick'), '**']] }]);
   assert.equal(all.events.length, 6);
@@ -144,7 +194,10 @@ test('getEvents: topic filters with * and **, contract ids, types, and cursor pa
   assert.match(e0.id, /^\d{19}-\d{10}$/);
   assert.match(e0.ledgerClosedAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   assert.equal(typeof all.latestLedgerCloseTime, 'string');
-  assert.deepEqual(all.events.map((e: { value: string }) => scValToNative(xdr.ScVal.fromXdr(e.value, 'base64'))), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(
+    all.events.map((e: { value: string }) => scValToNative(xdr.ScVal.fromXdr(e.value, 'base64'))),
+    [0, 1, 2, 3, 4, 5],
+  );
 
   assert.equal((await get([{ topics: [[sym('tick'), '*', sym('even')]] }])).events.length, 3);
   assert.equal((await get([{ topics: [['*', '*', sym('odd')]] }])).events.length, 3);
@@ -157,23 +210,46 @@ test('getEvents: topic filters with * and **, contract ids, types, and cursor pa
   let page = await get([{ topics: [[sym('tick'), '**']] }], { pagination: { limit: 4 } });
   assert.equal(page.events.length, 4);
   assert.equal(page.cursor, page.events[3].id);
-  seen.push(...page.events.map((e: { value: string }) => scValToNative(xdr.ScVal.fromXdr(e.value, 'base64'))));
-  page = (await node.call('getEvents', { filters: [{ topics: [[sym('tick'), '**']] }], pagination: { cursor: page.cursor, limit: 4 } })).result;
-  seen.push(...page.events.map((e: { value: string }) => scValToNative(xdr.ScVal.fromXdr(e.value, 'base64'))));
+  seen.push(
+    ...page.events.map((e: { value: string }) => scValToNative(xdr.ScVal.fromXdr(e.value, 'base64'))),
+  );
+  page = (
+    await node.call('getEvents', {
+      filters: [{ topics: [[sym('tick'), '**']] }],
+      pagination: { cursor: page.cursor, limit: 4 },
+    })
+  ).result;
+  seen.push(
+    ...page.events.map((e: { value: string }) => scValToNative(xdr.ScVal.fromXdr(e.value, 'base64'))),
+  );
   assert.deepEqual(seen, [0, 1, 2, 3, 4, 5]);
   assert.match(page.cursor, /-4294967295$/, 'the end of the searched window');
 
-  const sdk = await node.client.getEvents({ startLedger: start, filters: [{ type: 'contract', topics: [[sym('tick'), '*', sym('odd')]] }] });
+  const sdk = await node.client.getEvents({
+    startLedger: start,
+    filters: [{ type: 'contract', topics: [[sym('tick'), '*', sym('odd')]] }],
+  });
   assert.equal(sdk.events.length, 3);
   assert.equal(sdk.events[0].contractId?.contractId(), contractId);
-  const json = await get([{ topics: [[sym('tick'), '**']] }], { xdrFormat: 'json', pagination: { limit: 1 } });
-  assert.ok(json.events[0].topicJson && json.events[0].valueJson !== undefined && json.events[0].topic === undefined);
-  const both = await node.call('getEvents', { startLedger: start, filters: [], pagination: { cursor: page.cursor } });
+  const json = await get([{ topics: [[sym('tick'), '**']] }], {
+    xdrFormat: 'json',
+    pagination: { limit: 1 },
+  });
+  assert.ok(
+    json.events[0].topicJson && json.events[0].valueJson !== undefined && json.events[0].topic === undefined,
+  );
+  const both = await node.call('getEvents', {
+    startLedger: start,
+    filters: [],
+    pagination: { cursor: page.cursor },
+  });
   assert.equal(both.error?.code, -32602);
 });
 
 test('xdrFormat json: simulateTransaction and a refused sendTransaction use the *Json twins', async () => {
-  const tx = (await txBuilder(node, owner)).addOperation(new Contract(contractId).call('increment', scvU32(1))).build();
+  const tx = (await txBuilder(node, owner))
+    .addOperation(new Contract(contractId).call('increment', scvU32(1)))
+    .build();
   const sim = (await node.call('simulateTransaction', { transaction: tx.toXDR(), xdrFormat: 'json' })).result;
   assert.equal(sim.transactionData, undefined);
   assert.ok(sim.transactionDataJson.resources);

@@ -25,7 +25,10 @@ const dev = async (method: string, params?: unknown) => {
 };
 
 const balanceOf = async (address: string): Promise<bigint | undefined> => {
-  const key = xdr.LedgerKey.fromXdrObject({ type: 0, account: { accountId: { type: 0, ed25519: StrKey.decodeEd25519PublicKey(address) } } });
+  const key = xdr.LedgerKey.fromXdrObject({
+    type: 0,
+    account: { accountId: { type: 0, ed25519: StrKey.decodeEd25519PublicKey(address) } },
+  });
   const [entry] = (await node.client.getLedgerEntries(key)).entries;
   const data = entry?.val.toXdrObject();
   return data?.type === 0 ? data.account.balance : undefined;
@@ -38,7 +41,11 @@ test('sorobox_closeLedgers and sorobox_advanceTime move the sequence and the clo
   const before = BigInt(closed.latestLedger.closeTime);
   const moved = await dev('sorobox_advanceTime', { seconds: 3600 });
   assert.equal(BigInt(moved.latestLedger.closeTime), before + 3600n);
-  assert.equal(moved.latestLedger.sequence, closed.latestLedger.sequence + 720, 'one ledger per 5 s by default');
+  assert.equal(
+    moved.latestLedger.sequence,
+    closed.latestLedger.sequence + 720,
+    'one ledger per 5 s by default',
+  );
   const exact = await dev('sorobox_advanceTime', { seconds: '86400', ledgers: 10 });
   assert.equal(exact.latestLedger.sequence, moved.latestLedger.sequence + 10);
   assert.equal((await node.call('sorobox_advanceTime', { seconds: -1 })).error?.code, -32602);
@@ -70,17 +77,30 @@ test('sorobox_fund, sorobox_setBalance and sorobox_setLedgerEntry write state di
   // Overwrite the contract's count in its instance entry.
   const instanceKey = xdr.LedgerKey.fromXdrObject({
     type: 6,
-    contractData: { contract: { type: 1, contractId: StrKey.decodeContract(contractId) }, key: { type: 20 }, durability: 1 },
+    contractData: {
+      contract: { type: 1, contractId: StrKey.decodeContract(contractId) },
+      key: { type: 20 },
+      durability: 1,
+    },
   } as xdr.LedgerKeyWire);
   const [instance] = (await node.client.getLedgerEntries(instanceKey)).entries;
   const wire = instance.val.toXdrObject();
   assert.equal(wire.type, 6);
   if (wire.type !== 6 || wire.contractData.val.type !== 19) return;
   const storage = wire.contractData.val.instance.storage!;
-  const count = storage.find((e) => e.key.type === 15 && new xdr.XdrString(e.key.sym).toString() === 'count')!;
+  const count = storage.find(
+    (e) => e.key.type === 15 && new xdr.XdrString(e.key.sym).toString() === 'count',
+  )!;
   count.val = { type: 3, u32: 777 };
-  const entry = xdr.LedgerEntry.fromXdrObject({ lastModifiedLedgerSeq: 0, data: wire, ext: { v: 0 } } as xdr.LedgerEntryWire);
-  await dev('sorobox_setLedgerEntry', { entry: entry.toXdr('base64'), liveUntilLedgerSeq: node.network.latestLedger().sequence + 1000 });
+  const entry = xdr.LedgerEntry.fromXdrObject({
+    lastModifiedLedgerSeq: 0,
+    data: wire,
+    ext: { v: 0 },
+  } as xdr.LedgerEntryWire);
+  await dev('sorobox_setLedgerEntry', {
+    entry: entry.toXdr('base64'),
+    liveUntilLedgerSeq: node.network.latestLedger().sequence + 1000,
+  });
   assert.equal(await invoke(node, kp, contractId, 'count'), 777);
   assert.equal((await node.call('sorobox_setLedgerEntry', { entry: 'garbage' })).error?.code, -32602);
   assert.equal((await node.call('sorobox_fund', { address: contractId })).error?.code, -32602);

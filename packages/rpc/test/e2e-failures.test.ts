@@ -1,8 +1,28 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { Account, Address, Asset, Contract, Keypair, Operation, SorobanDataBuilder, TransactionBuilder, rpc, scValToNative, xdr } from '@stellar/stellar-sdk';
-import { demoContract, fundedAccount, prepareSignSend, scvU32, startNode, txBuilder, type TestNode } from './support/node.ts';
+import {
+  Account,
+  Address,
+  Asset,
+  Contract,
+  Keypair,
+  Operation,
+  SorobanDataBuilder,
+  TransactionBuilder,
+  rpc,
+  scValToNative,
+  xdr,
+} from '@stellar/stellar-sdk';
+import {
+  demoContract,
+  fundedAccount,
+  prepareSignSend,
+  scvU32,
+  startNode,
+  txBuilder,
+  type TestNode,
+} from './support/node.ts';
 
 let node: TestNode;
 let kp: Keypair;
@@ -12,7 +32,11 @@ before(async () => {
   const [started, demo] = await Promise.all([startNode(), demoContract()]);
   node = started;
   kp = await fundedAccount(node);
-  const uploaded = await prepareSignSend(node, (await txBuilder(node, kp)).addOperation(Operation.uploadContractWasm({ wasm: demo.wasm })).build(), kp);
+  const uploaded = await prepareSignSend(
+    node,
+    (await txBuilder(node, kp)).addOperation(Operation.uploadContractWasm({ wasm: demo.wasm })).build(),
+    kp,
+  );
   const hash = Buffer.from(scValToNative(uploaded.returnValue!) as Uint8Array);
   const create = Operation.createCustomContract({
     address: Address.fromString(kp.publicKey()),
@@ -20,11 +44,14 @@ before(async () => {
     salt: randomBytes(32),
     constructorArgs: [Address.fromString(kp.publicKey()).toScVal(), scvU32(0)],
   });
-  contractId = Address.fromScVal((await prepareSignSend(node, (await txBuilder(node, kp)).addOperation(create).build(), kp)).returnValue!).toString();
+  contractId = Address.fromScVal(
+    (await prepareSignSend(node, (await txBuilder(node, kp)).addOperation(create).build(), kp)).returnValue!,
+  ).toString();
 });
 after(() => node.close());
 
-const selfPayment = () => Operation.payment({ destination: kp.publicKey(), asset: Asset.native(), amount: '1' });
+const selfPayment = () =>
+  Operation.payment({ destination: kp.publicKey(), asset: Asset.native(), amount: '1' });
 const call = (fn: string, ...args: xdr.ScVal[]) => new Contract(contractId).call(fn, ...args);
 const resultCode = (r: xdr.TransactionResult | undefined) => r?.result.type;
 
@@ -80,7 +107,10 @@ test('a footprint that misses an entry fails the transaction at apply (FAILED), 
   assert.ok(rpc.Api.isSimulationSuccess(sim));
   const data = sim.transactionData.build();
   const narrowed = new SorobanDataBuilder(data.toXdr('base64')).setReadWrite([]).build();
-  const assembled = TransactionBuilder.cloneFrom(tx, { fee: (100 + Number(sim.minResourceFee)).toString(), sorobanData: narrowed }).build();
+  const assembled = TransactionBuilder.cloneFrom(tx, {
+    fee: (100 + Number(sim.minResourceFee)).toString(),
+    sorobanData: narrowed,
+  }).build();
   assembled.sign(kp);
   const sent = await node.client.sendTransaction(assembled);
   assert.equal(sent.status, 'PENDING');
@@ -94,16 +124,26 @@ test('too few declared instructions: FAILED with invokeHostFunctionResourceLimit
   const sim = await node.client.simulateTransaction(tx);
   assert.ok(rpc.Api.isSimulationSuccess(sim));
   const declared = sim.transactionData.build().resources;
-  const tight = new SorobanDataBuilder(sim.transactionData.build().toXdr('base64')).setResources(Math.floor(declared.instructions / 2), declared.diskReadBytes, declared.writeBytes).build();
-  const assembled = TransactionBuilder.cloneFrom(tx, { fee: (100 + Number(sim.minResourceFee)).toString(), sorobanData: tight }).build();
+  const tight = new SorobanDataBuilder(sim.transactionData.build().toXdr('base64'))
+    .setResources(Math.floor(declared.instructions / 2), declared.diskReadBytes, declared.writeBytes)
+    .build();
+  const assembled = TransactionBuilder.cloneFrom(tx, {
+    fee: (100 + Number(sim.minResourceFee)).toString(),
+    sorobanData: tight,
+  }).build();
   assembled.sign(kp);
   const sent = await node.client.sendTransaction(assembled);
   assert.equal(sent.status, 'PENDING');
   const done = await node.client.pollTransaction(sent.hash);
   assert.equal(done.status, 'FAILED');
-  const wire = (done.status === 'FAILED' && done.resultXdr.toXdrObject().result) as xdr.TransactionResultResultWire;
+  const wire = (done.status === 'FAILED' &&
+    done.resultXdr.toXdrObject().result) as xdr.TransactionResultResultWire;
   const op = 'results' in wire ? wire.results[0] : undefined;
-  assert.equal(op?.code === 0 && op.tr.type === 24 && op.tr.invokeHostFunctionResult.code, -3, 'INVOKE_HOST_FUNCTION_RESOURCE_LIMIT_EXCEEDED');
+  assert.equal(
+    op?.code === 0 && op.tr.type === 24 && op.tr.invokeHostFunctionResult.code,
+    -3,
+    'INVOKE_HOST_FUNCTION_RESOURCE_LIMIT_EXCEEDED',
+  );
 
   const endless = (await txBuilder(node, kp)).addOperation(call('spin', scvU32(4_000_000_000))).build();
   const raw = (await node.call('simulateTransaction', { transaction: endless.toXDR() })).result;
@@ -111,14 +151,20 @@ test('too few declared instructions: FAILED with invokeHostFunctionResourceLimit
 });
 
 test('simulateTransaction refuses what it cannot simulate in `error`', async () => {
-  const sim = async (transaction: string, extra: object = {}) => (await node.call('simulateTransaction', { transaction, ...extra })).result;
+  const sim = async (transaction: string, extra: object = {}) =>
+    (await node.call('simulateTransaction', { transaction, ...extra })).result;
   assert.equal((await sim('AAAA')).error, 'Could not unmarshal transaction');
   const classic = (await txBuilder(node, kp)).addOperation(selfPayment()).build();
   assert.match((await sim(classic.toXDR())).error, /unsupported operation type/);
   const two = (await txBuilder(node, kp)).addOperation(call('count')).addOperation(call('count')).build();
   assert.equal((await sim(two.toXDR())).error, 'Transaction contains more than one operation');
   const one = (await txBuilder(node, kp)).addOperation(call('count')).build();
-  assert.match((await sim(one.toXDR(), { authMode: 'sometimes' })).error, /optional 'authMode' must be one of/);
-  const extend = (await txBuilder(node, kp)).addOperation(Operation.extendFootprintTtl({ extendTo: 1000 })).build();
+  assert.match(
+    (await sim(one.toXDR(), { authMode: 'sometimes' })).error,
+    /optional 'authMode' must be one of/,
+  );
+  const extend = (await txBuilder(node, kp))
+    .addOperation(Operation.extendFootprintTtl({ extendTo: 1000 }))
+    .build();
   assert.match((await sim(extend.toXDR())).error, /SorobanTransactionData must be provided/);
 });

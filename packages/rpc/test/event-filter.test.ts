@@ -35,10 +35,25 @@ test('topic segments match exactly, * matches one topic, a trailing ** any numbe
   assert.ok(!matches([{ topics: [[b64(sym('transfer')), '*']] }], ev), 'without ** the length must be equal');
   assert.ok(matches([{ topics: [[b64(sym('transfer')), '**']] }], ev));
   assert.ok(matches([{ topics: [['*', b64(sym('alice')), '**']] }], ev));
-  assert.ok(matches([{ topics: [[b64(sym('transfer')), '*', '*', '**']] }], ev), '** matches zero topics too');
+  assert.ok(
+    matches([{ topics: [[b64(sym('transfer')), '*', '*', '**']] }], ev),
+    '** matches zero topics too',
+  );
   assert.ok(!matches([{ topics: [[b64(sym('mint')), '**']] }], ev));
   // Topic filters of one filter OR together.
-  assert.ok(matches([{ topics: [[b64(sym('mint')), '**'], ['*', '*', b64(sym('bob'))]] }], ev));
+  assert.ok(
+    matches(
+      [
+        {
+          topics: [
+            [b64(sym('mint')), '**'],
+            ['*', '*', b64(sym('bob'))],
+          ],
+        },
+      ],
+      ev,
+    ),
+  );
 });
 
 test('type and contract ids AND within a filter; filters OR; diagnostic events never match', () => {
@@ -65,7 +80,10 @@ test('invalid filters are InvalidParams with stellar-rpc wording', () => {
   assert.match(code([{}, {}, {}, {}, {}, {}]), /maximum 5 filters per request/);
   assert.match(code([{ type: 'diagnostic' }]), /filter 1 invalid: filter type invalid/);
   assert.match(code([{ contractIds: ['GABC'] }]), /contract ID 1 invalid/);
-  assert.match(code([{ topics: [['**', b64(sym('a'))]] }]), /wildcard '\*\*' is only allowed as the last segment/);
+  assert.match(
+    code([{ topics: [['**', b64(sym('a'))]] }]),
+    /wildcard '\*\*' is only allowed as the last segment/,
+  );
   assert.match(code([{ topics: [['*', '*', '*', '*', '*']] }]), /more than 4 segments/);
   assert.equal(code([{ topics: [['*', '*', '*', '*', '**']] }]), 'accepted');
   assert.match(code([{ topics: [[]] }]), /at least 1 segment/);

@@ -27,14 +27,19 @@ const codeExists = async (target: Target, hash: Uint8Array): Promise<boolean> =>
 const uploadWasm = async (target: Target, args: Args, wasm: Uint8Array): Promise<Uint8Array> => {
   const hash = new Uint8Array(createHash('sha256').update(wasm).digest());
   if (await codeExists(target, hash)) return hash;
-  await submitOperation(target, resolveSigner(target, stringFlag(args, 'source')), Operation.uploadContractWasm({ wasm }));
+  await submitOperation(
+    target,
+    resolveSigner(target, stringFlag(args, 'source')),
+    Operation.uploadContractWasm({ wasm }),
+  );
   return hash;
 };
 
 export const upload = async (args: Args): Promise<void> => {
   checkFlags(args, COMMON);
   const [path] = args.positionals;
-  if (!path) throw new UsageError('usage: sorobox upload <wasm> [--source <key>] [--network local|testnet|<url>]');
+  if (!path)
+    throw new UsageError('usage: sorobox upload <wasm> [--source <key>] [--network local|testnet|<url>]');
   const wasm = readWasm(path);
   const target = await resolveTarget(stringFlag(args, 'network'));
   console.log(Buffer.from(await uploadWasm(target, args, wasm)).toString('hex'));
@@ -45,7 +50,10 @@ const HASH = /^[0-9a-fA-F]{64}$/;
 export const deploy = async (args: Args): Promise<void> => {
   checkFlags(args, [...COMMON, 'salt']);
   const [code] = args.positionals;
-  if (!code) throw new UsageError('usage: sorobox deploy <wasm|hash> [--salt hex] [--source <key>] [--network ...] [-- constructor args]');
+  if (!code)
+    throw new UsageError(
+      'usage: sorobox deploy <wasm|hash> [--salt hex] [--source <key>] [--network ...] [-- constructor args]',
+    );
   const target = await resolveTarget(stringFlag(args, 'network'));
   let wasmHash: Uint8Array;
   let spec: contract.Spec;
@@ -61,7 +69,8 @@ export const deploy = async (args: Args): Promise<void> => {
   if (saltHex !== undefined && !HASH.test(saltHex)) throw new UsageError('--salt must be 32 bytes in hex');
   const salt = saltHex ? Buffer.from(saltHex, 'hex') : randomBytes(32);
   const hasConstructor = spec.funcs().some((f) => f.name.toString() === '__constructor');
-  if (!hasConstructor && args.rest.length) throw new UsageError('the contract has no constructor, but arguments were given after --');
+  if (!hasConstructor && args.rest.length)
+    throw new UsageError('the contract has no constructor, but arguments were given after --');
   let constructorArgs: xdr.ScVal[] = [];
   if (hasConstructor) {
     const rest = parseArgs(args.rest);
@@ -69,7 +78,12 @@ export const deploy = async (args: Args): Promise<void> => {
     constructorArgs = argsFromSpec(spec, '__constructor', named, rest.positionals);
   }
   const signer = resolveSigner(target, stringFlag(args, 'source'));
-  const op = Operation.createCustomContract({ address: Address.fromString(signer.publicKey()), wasmHash: Buffer.from(wasmHash), salt, constructorArgs });
+  const op = Operation.createCustomContract({
+    address: Address.fromString(signer.publicKey()),
+    wasmHash: Buffer.from(wasmHash),
+    salt,
+    constructorArgs,
+  });
   const done = await submitOperation(target, signer, op);
   if (!done.returnValue) throw new UsageError('the deployment returned no address');
   console.log(Address.fromScVal(done.returnValue).toString());
@@ -82,10 +96,17 @@ export const invoke = async (argv: readonly string[]): Promise<void> => {
   const dashDash = argv.indexOf('--');
   const head = parseArgs(dashDash >= 0 ? argv.slice(0, dashDash) : argv);
   const [contractId, fn, ...positional] = head.positionals;
-  if (!contractId || !fn) throw new UsageError('usage: sorobox invoke <contract> <function> [--arg value ...] [--send] [--source <key>] [--network ...]');
+  if (!contractId || !fn)
+    throw new UsageError(
+      'usage: sorobox invoke <contract> <function> [--arg value ...] [--send] [--source <key>] [--network ...]',
+    );
   if (!StrKey.isValidContract(contractId)) throw new UsageError(`not a contract address: ${contractId}`);
   const own = new Map([...head.flags].filter(([k]) => INVOKE_FLAGS.includes(k)));
-  const named = new Map([...head.flags].filter(([k]) => !INVOKE_FLAGS.includes(k) && k !== 'help').map(([k, v]) => [k, v === true ? 'true' : v]));
+  const named = new Map(
+    [...head.flags]
+      .filter(([k]) => !INVOKE_FLAGS.includes(k) && k !== 'help')
+      .map(([k, v]) => [k, v === true ? 'true' : v]),
+  );
   const ownArgs: Args = { positionals: [], flags: own, rest: [] };
   if (dashDash >= 0) {
     const tail = parseArgs(argv.slice(dashDash + 1));
@@ -99,7 +120,8 @@ export const invoke = async (argv: readonly string[]): Promise<void> => {
   const signer = resolveSigner(target, stringFlag(ownArgs, 'source'));
   const sim = await target.server.simulateTransaction(await buildTransaction(target, signer, op));
   if (rpc.Api.isSimulationError(sim)) throw new UsageError(`simulation failed: ${sim.error}`);
-  const readOnly = sim.transactionData.build().resources.footprint.readWrite.length === 0 && !(sim.result?.auth.length);
+  const readOnly =
+    sim.transactionData.build().resources.footprint.readWrite.length === 0 && !sim.result?.auth.length;
   const send = own.has('send') ? boolFlag(ownArgs, 'send') : !readOnly;
   let retval = sim.result?.retval;
   if (send) retval = (await submitOperation(target, signer, op)).returnValue;

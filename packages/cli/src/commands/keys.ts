@@ -23,11 +23,13 @@ export const keys = async (args: Args): Promise<void> => {
   switch (sub) {
     case 'generate': {
       checkFlags(args, ['fund', 'network', 'overwrite']);
-      if (!name) throw new UsageError('usage: sorobox keys generate <name> [--fund] [--network local|testnet|<url>]');
+      if (!name)
+        throw new UsageError('usage: sorobox keys generate <name> [--fund] [--network local|testnet|<url>]');
       const keypair = Keypair.random();
       const path = saveKey(name, keypair, boolFlag(args, 'overwrite'));
       console.log(`${name}: ${keypair.publicKey()} (secret in ${path})`);
-      if (boolFlag(args, 'fund')) await fund(await resolveTarget(stringFlag(args, 'network')), keypair.publicKey());
+      if (boolFlag(args, 'fund'))
+        await fund(await resolveTarget(stringFlag(args, 'network')), keypair.publicKey());
       return;
     }
     case 'fund': {

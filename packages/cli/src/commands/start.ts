@@ -6,7 +6,18 @@ import { DEFAULT_PORT, attachConsole, startRpcServer } from '@sorobox/rpc';
 import { boolFlag, checkFlags, intFlag, stringFlag, UsageError, type Args } from '../args.ts';
 import { DEV_ACCOUNT_COUNT, DEV_ACCOUNT_STROOPS, devAccounts } from '../dev-accounts.ts';
 
-export const START_FLAGS = ['port', 'host', 'data-dir', 'ephemeral', 'protocol', 'limits', 'ledger-interval', 'retention-ledgers', 'accounts', 'quiet'];
+export const START_FLAGS = [
+  'port',
+  'host',
+  'data-dir',
+  'ephemeral',
+  'protocol',
+  'limits',
+  'ledger-interval',
+  'retention-ledgers',
+  'accounts',
+  'quiet',
+];
 const DEFAULT_RETENTION = 120_960;
 
 /** `--ledger-interval`: 0 (default, a ledger per transaction), `manual`, or a period: `5`, `5s`, `500ms`. */
@@ -15,20 +26,33 @@ export const closeModeOf = (text: string | undefined): CloseMode => {
   if (text === 'manual') return { kind: 'manual' };
   const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text);
   const ms = m ? Number(m[1]) * (m[2] === 'ms' ? 1 : 1000) : NaN;
-  if (!(ms >= 1)) throw new UsageError(`--ledger-interval must be 0, manual or a period such as 5s or 500ms, got ${JSON.stringify(text)}`);
+  if (!(ms >= 1))
+    throw new UsageError(
+      `--ledger-interval must be 0, manual or a period such as 5s or 500ms, got ${JSON.stringify(text)}`,
+    );
   return { kind: 'interval', ms: Math.round(ms) };
 };
 
 const limitsOf = (text: string | undefined): 'testnet' | 'mainnet' | 'unlimited' => {
-  if (text === undefined || text === 'testnet' || text === 'mainnet' || text === 'unlimited') return text ?? 'testnet';
+  if (text === undefined || text === 'testnet' || text === 'mainnet' || text === 'unlimited')
+    return text ?? 'testnet';
   throw new UsageError(`--limits must be testnet, mainnet or unlimited, got ${JSON.stringify(text)}`);
 };
 
 const accountExists = (network: Network, address: string): boolean =>
-  network.ledgerEntries([xdr.LedgerKey.fromXdrObject({ type: 0, account: { accountId: { type: 0, ed25519: StrKey.decodeEd25519PublicKey(address) } } })]).length > 0;
+  network.ledgerEntries([
+    xdr.LedgerKey.fromXdrObject({
+      type: 0,
+      account: { accountId: { type: 0, ed25519: StrKey.decodeEd25519PublicKey(address) } },
+    }),
+  ]).length > 0;
 
 const describeMode = (mode: CloseMode): string =>
-  mode.kind === 'per-transaction' ? 'a ledger per transaction' : mode.kind === 'manual' ? 'ledgers closed manually (sorobox_closeLedgers)' : `a ledger every ${mode.ms} ms`;
+  mode.kind === 'per-transaction'
+    ? 'a ledger per transaction'
+    : mode.kind === 'manual'
+      ? 'ledgers closed manually (sorobox_closeLedgers)'
+      : `a ledger every ${mode.ms} ms`;
 
 export const start = async (args: Args, startedAt: number): Promise<void> => {
   checkFlags(args, START_FLAGS);
@@ -52,10 +76,13 @@ export const start = async (args: Args, startedAt: number): Promise<void> => {
     retentionWindow: retention,
   }).catch((e: unknown) => {
     network.close();
-    throw e instanceof Error && 'code' in e && e.code === 'EADDRINUSE' ? new UsageError(`port ${intFlag(args, 'port') ?? DEFAULT_PORT} is in use (--port to choose another)`) : e;
+    throw e instanceof Error && 'code' in e && e.code === 'EADDRINUSE'
+      ? new UsageError(`port ${intFlag(args, 'port') ?? DEFAULT_PORT} is in use (--port to choose another)`)
+      : e;
   });
   const keys = devAccounts(network.passphrase, accounts);
-  for (const k of keys) if (!accountExists(network, k.publicKey())) network.fund(k.publicKey(), DEV_ACCOUNT_STROOPS);
+  for (const k of keys)
+    if (!accountExists(network, k.publicKey())) network.fund(k.publicKey(), DEV_ACCOUNT_STROOPS);
   if (!boolFlag(args, 'quiet')) attachConsole(network);
 
   const latest = network.latestLedger();
@@ -67,7 +94,10 @@ export const start = async (args: Args, startedAt: number): Promise<void> => {
     `  State       ${ephemeral ? 'in memory (--ephemeral)' : dataDir}, at ledger ${latest.sequence}`,
   ];
   if (keys.length) {
-    lines.push('', `Development accounts (${Number(DEV_ACCOUNT_STROOPS / 10_000_000n).toLocaleString('en-US')} XLM each; their keys are public, never use them elsewhere):`);
+    lines.push(
+      '',
+      `Development accounts (${Number(DEV_ACCOUNT_STROOPS / 10_000_000n).toLocaleString('en-US')} XLM each; their keys are public, never use them elsewhere):`,
+    );
     keys.forEach((k, i) => lines.push(`  dev${i}  ${k.publicKey()}  ${k.secret()}`));
   }
   lines.push('', `Ready in ${Math.round(performance.now() - startedAt)} ms. Ctrl-C to stop.`);

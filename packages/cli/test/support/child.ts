@@ -16,7 +16,10 @@ export interface RunningNode {
 /** Starts `sorobox start <args>` and resolves once it prints its RPC URL and is ready. */
 export const startChild = (args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunningNode> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'start', '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'start', '--port', '0', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     const onData = (chunk: Buffer) => {
@@ -35,7 +38,9 @@ export const startChild = (args: readonly string[], env: NodeJS.ProcessEnv = {})
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`sorobox start exited (${code}) before it was ready:\n${out}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`sorobox start exited (${code}) before it was ready:\n${out}`)),
+    );
   });
 
 const exec = promisify(execFile);

@@ -22,22 +22,34 @@ const amount = (params: Params, name: string, fallback?: bigint): bigint => {
     if (fallback === undefined) throw invalidParams(`${name} is required`);
     return fallback;
   }
-  const ok = (typeof v === 'number' && Number.isSafeInteger(v)) || (typeof v === 'string' && /^\d{1,19}$/.test(v));
+  const ok =
+    (typeof v === 'number' && Number.isSafeInteger(v)) || (typeof v === 'string' && /^\d{1,19}$/.test(v));
   const n = ok ? BigInt(v as number | string) : -1n;
-  if (n < 0n || n > MAX_I64) throw invalidParams(`${name} must be a non-negative 64-bit integer (number or decimal string), got ${JSON.stringify(v)}`);
+  if (n < 0n || n > MAX_I64)
+    throw invalidParams(
+      `${name} must be a non-negative 64-bit integer (number or decimal string), got ${JSON.stringify(v)}`,
+    );
   return n;
 };
 
 const accountAddress = (params: Params): string => {
   const address = requiredString(params, 'address');
-  if (!StrKey.isValidEd25519PublicKey(address)) throw invalidParams(`address must be an account (G...) address, got ${JSON.stringify(address)}`);
+  if (!StrKey.isValidEd25519PublicKey(address))
+    throw invalidParams(`address must be an account (G...) address, got ${JSON.stringify(address)}`);
   return address;
 };
 
-const ledgerSummary = (l: LedgerRecord) => ({ sequence: l.sequence, closeTime: String(l.closeTime), hash: l.hash });
+const ledgerSummary = (l: LedgerRecord) => ({
+  sequence: l.sequence,
+  closeTime: String(l.closeTime),
+  hash: l.hash,
+});
 
 const accountKey = (address: string): xdr.LedgerKey =>
-  xdr.LedgerKey.fromXdrObject({ type: 0, account: { accountId: { type: 0, ed25519: StrKey.decodeEd25519PublicKey(address) } } });
+  xdr.LedgerKey.fromXdrObject({
+    type: 0,
+    account: { accountId: { type: 0, ed25519: StrKey.decodeEd25519PublicKey(address) } },
+  });
 
 export const devMethods = (ctx: RpcContext): Methods => ({
   sorobox_closeLedgers: (params) => {
@@ -68,7 +80,11 @@ export const devMethods = (ctx: RpcContext): Methods => ({
   },
 
   sorobox_setLedgerEntry: (params) => {
-    const entry = decodeXdr((b) => xdr.LedgerEntry.fromXdr(b, 'base64'), requiredString(params, 'entry'), 'entry (a base64 LedgerEntry)');
+    const entry = decodeXdr(
+      (b) => xdr.LedgerEntry.fromXdr(b, 'base64'),
+      requiredString(params, 'entry'),
+      'entry (a base64 LedgerEntry)',
+    );
     const liveUntil = optionalUint(params, 'liveUntilLedgerSeq');
     try {
       ctx.network.setLedgerEntry(entry, liveUntil);

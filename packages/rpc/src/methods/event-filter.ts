@@ -15,7 +15,8 @@ export const MAX_TOPIC_SEGMENTS = 4;
 const EVENT_TYPE_NAMES = ['system', 'contract', 'diagnostic'] as const;
 export type EventTypeName = (typeof EVENT_TYPE_NAMES)[number];
 
-export const eventTypeName = (event: xdr.ContractEvent): EventTypeName => EVENT_TYPE_NAMES[event.toXdrObject().type];
+export const eventTypeName = (event: xdr.ContractEvent): EventTypeName =>
+  EVENT_TYPE_NAMES[event.toXdrObject().type];
 
 /** A segment: an exact topic (as base64 XDR, compared byte for byte), or `*`. */
 type Segment = { readonly exact: string } | { readonly any: true };
@@ -39,8 +40,10 @@ const parseTopic = (raw: unknown, filter: number, topic: number): TopicFilter =>
   const openEnded = raw.at(-1) === '**';
   const fixed = openEnded ? raw.slice(0, -1) : raw;
   const starStar = fixed.indexOf('**');
-  if (starStar >= 0) throw bad(`segment ${starStar + 1} invalid: wildcard '**' is only allowed as the last segment`);
-  if (fixed.length > MAX_TOPIC_SEGMENTS) throw bad(`topic cannot have more than ${MAX_TOPIC_SEGMENTS} segments`);
+  if (starStar >= 0)
+    throw bad(`segment ${starStar + 1} invalid: wildcard '**' is only allowed as the last segment`);
+  if (fixed.length > MAX_TOPIC_SEGMENTS)
+    throw bad(`topic cannot have more than ${MAX_TOPIC_SEGMENTS} segments`);
   const segments = fixed.map((s, i): Segment => {
     if (typeof s !== 'string') throw bad(`segment ${i + 1} invalid: must be a string`);
     if (s === '*') return { any: true };
@@ -54,13 +57,15 @@ const parseTopic = (raw: unknown, filter: number, topic: number): TopicFilter =>
 };
 
 const parseFilter = (raw: unknown, n: number): EventFilter => {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw fail(n, 'a filter must be an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw fail(n, 'a filter must be an object');
   const f = raw as Record<string, unknown>;
   const types = new Set<string>();
   if (f.type !== undefined && f.type !== null && f.type !== '') {
     if (typeof f.type !== 'string') throw fail(n, 'filter type invalid: must be a string');
     for (const t of f.type.split(',')) {
-      if (t !== 'system' && t !== 'contract') throw fail(n, "filter type invalid: if set, type must be either 'system' or 'contract'");
+      if (t !== 'system' && t !== 'contract')
+        throw fail(n, "filter type invalid: if set, type must be either 'system' or 'contract'");
       types.add(t);
     }
   }
@@ -73,7 +78,11 @@ const parseFilter = (raw: unknown, n: number): EventFilter => {
   const topics = f.topics ?? [];
   if (!Array.isArray(topics)) throw fail(n, 'topics must be an array');
   if (topics.length > MAX_TOPICS) throw fail(n, `maximum ${MAX_TOPICS} topics per filter`);
-  return { types, contractIds: new Set(ids as string[]), topics: topics.map((t, i) => parseTopic(t, n, i + 1)) };
+  return {
+    types,
+    contractIds: new Set(ids as string[]),
+    topics: topics.map((t, i) => parseTopic(t, n, i + 1)),
+  };
 };
 
 export const parseFilters = (raw: readonly unknown[] | undefined): EventFilter[] => {
@@ -83,7 +92,8 @@ export const parseFilters = (raw: readonly unknown[] | undefined): EventFilter[]
 };
 
 const topicMatches = (filter: TopicFilter, topics: readonly string[]): boolean => {
-  if (filter.openEnded ? topics.length < filter.segments.length : topics.length !== filter.segments.length) return false;
+  if (filter.openEnded ? topics.length < filter.segments.length : topics.length !== filter.segments.length)
+    return false;
   return filter.segments.every((s, i) => 'any' in s || s.exact === topics[i]);
 };
 
@@ -96,7 +106,8 @@ export const matchEvent = (filters: readonly EventFilter[], record: EventRecord)
   const wire = event.toXdrObject();
   const contractId = wire.contractId ? StrKey.encodeContract(Buffer.from(wire.contractId)) : undefined;
   let topics: string[] | undefined;
-  const topicsOf = () => (topics ??= wire.body.v0.topics.map((t) => xdr.ScVal.fromXdrObject(t).toXdr('base64')));
+  const topicsOf = () =>
+    (topics ??= wire.body.v0.topics.map((t) => xdr.ScVal.fromXdrObject(t).toXdr('base64')));
   return filters.some(
     (f) =>
       (f.types.size === 0 || f.types.has(type)) &&

@@ -3,7 +3,14 @@ import { StrKey, xdr } from '@stellar/stellar-sdk';
 import type { EventRecord } from '@sorobox/network';
 import { ledgerRange, type RpcContext } from '../context.ts';
 import { invalidParams, invalidRequest, type Methods } from '../jsonrpc.ts';
-import { optionalArray, optionalObject, optionalString, optionalUint, xdrFormatOf, type XdrFormat } from '../params.ts';
+import {
+  optionalArray,
+  optionalObject,
+  optionalString,
+  optionalUint,
+  xdrFormatOf,
+  type XdrFormat,
+} from '../params.ts';
 import { endOfLedger, formatEventId, parseEventId } from '../toid.ts';
 import { rfc3339 } from '../xdr-format.ts';
 import { eventTypeName, matchEvent, parseFilters } from './event-filter.ts';
@@ -43,9 +50,11 @@ export const eventMethods = (ctx: RpcContext): Methods => ({
     const cursor = pagination ? optionalString(pagination, 'cursor') : undefined;
     const requestedLimit = pagination ? optionalUint(pagination, 'limit') : undefined;
     if (cursor !== undefined) {
-      if (startLedger !== undefined || endLedger !== undefined) throw invalidParams('ledger ranges and cursor cannot both be set');
+      if (startLedger !== undefined || endLedger !== undefined)
+        throw invalidParams('ledger ranges and cursor cannot both be set');
     } else if (startLedger === undefined) throw invalidParams('startLedger must be positive');
-    if (requestedLimit !== undefined && requestedLimit > GET_EVENTS_MAX_LIMIT) throw invalidParams(`limit must not exceed ${GET_EVENTS_MAX_LIMIT}`);
+    if (requestedLimit !== undefined && requestedLimit > GET_EVENTS_MAX_LIMIT)
+      throw invalidParams(`limit must not exceed ${GET_EVENTS_MAX_LIMIT}`);
     const filters = parseFilters(optionalArray(params, 'filters'));
     const limit = requestedLimit ?? GET_EVENTS_DEFAULT_LIMIT;
 
@@ -62,9 +71,12 @@ export const eventMethods = (ctx: RpcContext): Methods => ({
     let end = Math.min(start + LEDGER_SCAN_LIMIT, range.latestLedger + 1);
     if (endLedger !== undefined) end = Math.min(endLedger, end);
     if (start < range.oldestLedger || start > range.latestLedger)
-      throw invalidRequest(`startLedger must be within the ledger range: ${range.oldestLedger} - ${range.latestLedger}`);
+      throw invalidRequest(
+        `startLedger must be within the ledger range: ${range.oldestLedger} - ${range.latestLedger}`,
+      );
 
-    const found = end > start ? ctx.network.events(start, end, after, limit, (e) => matchEvent(filters, e)) : [];
+    const found =
+      end > start ? ctx.network.events(start, end, after, limit, (e) => matchEvent(filters, e)) : [];
     const events = found.map((e) => eventInfo(format, e));
     return {
       events,

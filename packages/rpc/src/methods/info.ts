@@ -8,7 +8,24 @@ export const feeDistribution = (fees: readonly number[], ledgerCount: number) =>
   const n = sorted.length;
   if (n === 0) {
     const zero = '0';
-    return { max: zero, min: zero, mode: zero, p10: zero, p20: zero, p30: zero, p40: zero, p50: zero, p60: zero, p70: zero, p80: zero, p90: zero, p95: zero, p99: zero, transactionCount: zero, ledgerCount: 0 };
+    return {
+      max: zero,
+      min: zero,
+      mode: zero,
+      p10: zero,
+      p20: zero,
+      p30: zero,
+      p40: zero,
+      p50: zero,
+      p60: zero,
+      p70: zero,
+      p80: zero,
+      p90: zero,
+      p95: zero,
+      p99: zero,
+      transactionCount: zero,
+      ledgerCount: 0,
+    };
   }
   let mode = sorted[0];
   let best = 0;
@@ -46,12 +63,21 @@ export const feeDistribution = (fees: readonly number[], ledgerCount: number) =>
 export const infoMethods = (ctx: RpcContext): Methods => ({
   getHealth: () => {
     const latest = ctx.network.latestLedger().sequence;
-    return { status: 'healthy', latestLedger: latest, oldestLedger: ctx.network.oldestLedger().sequence, ledgerRetentionWindow: ctx.retentionWindow };
+    return {
+      status: 'healthy',
+      latestLedger: latest,
+      oldestLedger: ctx.network.oldestLedger().sequence,
+      ledgerRetentionWindow: ctx.retentionWindow,
+    };
   },
 
   getNetwork: () => {
     const friendbotUrl = ctx.friendbotUrl();
-    return { ...(friendbotUrl ? { friendbotUrl } : {}), passphrase: ctx.network.passphrase, protocolVersion: ctx.network.latestLedger().protocolVersion };
+    return {
+      ...(friendbotUrl ? { friendbotUrl } : {}),
+      passphrase: ctx.network.passphrase,
+      protocolVersion: ctx.network.latestLedger().protocolVersion,
+    };
   },
 
   getVersionInfo: () => ({ ...ctx.version, protocolVersion: ctx.network.latestLedger().protocolVersion }),
@@ -70,10 +96,9 @@ export const infoMethods = (ctx: RpcContext): Methods => ({
 
   getFeeStats: () => {
     const stats = ctx.network.feeStats();
-    const ledgerCount = stats.latestLedger - ctx.network.oldestLedger().sequence + 1;
     return {
-      sorobanInclusionFee: feeDistribution(stats.sorobanInclusionFee, ledgerCount),
-      inclusionFee: feeDistribution(stats.inclusionFee, ledgerCount),
+      sorobanInclusionFee: feeDistribution(stats.sorobanInclusionFee, stats.ledgerCount.soroban),
+      inclusionFee: feeDistribution(stats.inclusionFee, stats.ledgerCount.classic),
       latestLedger: stats.latestLedger,
     };
   },

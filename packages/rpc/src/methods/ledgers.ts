@@ -1,6 +1,6 @@
 /** getLedgers and getLedgerEntries. */
 import { xdr } from '@stellar/stellar-sdk';
-import type { EntryRecord, LedgerRecord } from '@sorobox/network';
+import type { LedgerRecord } from '@sorobox/network';
 import { ledgerRange, type RpcContext } from '../context.ts';
 import { invalidParams, invalidRequest, type Methods } from '../jsonrpc.ts';
 import { optionalArray, optionalUint, paginationOf, xdrFormatOf, type XdrFormat } from '../params.ts';
@@ -10,9 +10,6 @@ export const GET_LEDGERS_DEFAULT_LIMIT = 50;
 export const GET_LEDGERS_MAX_LIMIT = 200;
 export const GET_LEDGER_ENTRIES_MAX_KEYS = 200;
 const LEDGER_ENTRY_TYPE_TTL = 9;
-const CONTRACT_DATA = 6;
-const CONTRACT_CODE = 7;
-const PERSISTENT = 1;
 
 const ledgerInfo = (format: XdrFormat, l: LedgerRecord) => ({
   hash: l.hash,
@@ -22,45 +19,33 @@ const ledgerInfo = (format: XdrFormat, l: LedgerRecord) => ({
   ...xdrField(format, 'metadataXdr', 'metadataJson', l.metaXdr),
 });
 
-/**
- * Live entries, and archived persistent ones: stellar-rpc returns those too, with a live-until below
- * the latest ledger (0 once evicted), which is how clients tell archived from absent. Expired
- * temporary entries are gone.
- */
-const entriesOf = (ctx: RpcContext, keys: readonly xdr.LedgerKey[]): EntryRecord[] => {
-  const live = ctx.network.ledgerEntries([...keys]);
-  const returned = new Set(live.map((e) => e.key.toXdr('base64')));
-  const snapshot = ctx.network.snapshot();
-  const archived: EntryRecord[] = [];
-  for (const key of keys) {
-    const wire = key.toXdrObject();
-    const persistent = wire.type === CONTRACT_CODE || (wire.type === CONTRACT_DATA && wire.contractData.durability === PERSISTENT);
-    if (!persistent || returned.has(key.toXdr('base64'))) continue;
-    const found = snapshot.get(key);
-    if (found?.liveUntilLedger === undefined) continue;
-    archived.push({ key, entry: found.entry, lastModifiedLedgerSeq: found.entry.lastModifiedLedgerSeq, liveUntilLedgerSeq: found.liveUntilLedger });
-  }
-  return [...live, ...archived];
-};
-
 export const ledgerMethods = (ctx: RpcContext): Methods => ({
   getLedgers: (params) => {
     const format = xdrFormatOf(params);
     const range = ledgerRange(ctx);
     const startLedger = optionalUint(params, 'startLedger');
-    const { cursor, limit = GET_LEDGERS_DEFAULT_LIMIT } = paginationOf(params, GET_LEDGERS_MAX_LIMIT, invalidRequest);
+    const { cursor, limit = GET_LEDGERS_DEFAULT_LIMIT } = paginationOf(
+      params,
+      GET_LEDGERS_MAX_LIMIT,
+      invalidRequest,
+    );
     const outOfRange = (seq: number) => seq < range.oldestLedger || seq > range.latestLedger;
     let start: number;
     if (cursor !== undefined) {
-      if (startLedger !== undefined) throw invalidRequest(`startLedger (${startLedger}) and cursor (${cursor}) cannot both be set`);
+      if (startLedger !== undefined)
+        throw invalidRequest(`startLedger (${startLedger}) and cursor (${cursor}) cannot both be set`);
       if (!/^\d+$/.test(cursor)) throw invalidParams(`invalid cursor ${JSON.stringify(cursor)}`);
       start = Number(cursor) + 1;
       if (outOfRange(start))
-        throw invalidParams(`cursor ('${cursor}') must be between the oldest ledger: ${range.oldestLedger} and the latest ledger: ${range.latestLedger} for this rpc instance`);
+        throw invalidParams(
+          `cursor ('${cursor}') must be between the oldest ledger: ${range.oldestLedger} and the latest ledger: ${range.latestLedger} for this rpc instance`,
+        );
     } else {
       start = startLedger ?? 0;
       if (outOfRange(start))
-        throw invalidRequest(`start ledger (${start}) must be between the oldest ledger: ${range.oldestLedger} and the latest ledger: ${range.latestLedger} for this rpc instance`);
+        throw invalidRequest(
+          `start ledger (${start}) must be between the oldest ledger: ${range.oldestLedger} and the latest ledger: ${range.latestLedger} for this rpc instance`,
+        );
     }
     const ledgers = ctx.network.ledgers(start, undefined, limit);
     const last = ledgers.at(-1);
@@ -78,17 +63,23 @@ export const ledgerMethods = (ctx: RpcContext): Methods => ({
     const format = xdrFormatOf(params);
     const raw = optionalArray(params, 'keys') ?? [];
     if (raw.length > GET_LEDGER_ENTRIES_MAX_KEYS)
-      throw invalidParams(`key count (${raw.length}) exceeds maximum supported (${GET_LEDGER_ENTRIES_MAX_KEYS})`);
+      throw invalidParams(
+        `key count (${raw.length}) exceeds maximum supported (${GET_LEDGER_ENTRIES_MAX_KEYS})`,
+      );
     const keys = raw.map((k, i) => {
-      if (typeof k !== 'string') throw invalidParams(`cannot unmarshal key value ${JSON.stringify(k)} at index ${i}`);
+      if (typeof k !== 'string')
+        throw invalidParams(`cannot unmarshal key value ${JSON.stringify(k)} at index ${i}`);
       const key = decodeXdr((b) => xdr.LedgerKey.fromXdr(b, 'base64'), k, `key value ${k} at index ${i}`);
-      if (key.toXdrObject().type === LEDGER_ENTRY_TYPE_TTL) throw invalidParams('ledger ttl entries cannot be queried directly');
+      if (key.toXdrObject().type === LEDGER_ENTRY_TYPE_TTL)
+        throw invalidParams('ledger ttl entries cannot be queried directly');
       return key;
     });
     const latestLedger = ctx.network.latestLedger().sequence;
     // In request order (the network may answer in any order); missing keys are left out.
     const order = new Map(keys.map((k, i) => [k.toXdr('base64'), i]));
-    const found = entriesOf(ctx, keys)
+    // Archived persistent entries come with liveUntilLedgerSeq 0, as stellar-rpc reports evicted ones.
+    const found = ctx.network
+      .ledgerEntries(keys)
       .map((e) => ({ e, at: order.get(e.key.toXdr('base64')) ?? Infinity }))
       .sort((a, b) => a.at - b.at);
     return {

@@ -11,15 +11,22 @@ export const GET_TRANSACTIONS_DEFAULT_LIMIT = 50;
 export const GET_TRANSACTIONS_MAX_LIMIT = 200;
 
 /** Transaction-level events and each operation's contract events, from the meta (v4; v3 has one op's). */
-const eventsOf = (meta: xdr.TransactionMeta): { transactionEvents: xdr.TransactionEvent[]; contractEvents: xdr.ContractEvent[][] } => {
+const eventsOf = (
+  meta: xdr.TransactionMeta,
+): { transactionEvents: xdr.TransactionEvent[]; contractEvents: xdr.ContractEvent[][] } => {
   const wire = meta.toXdrObject();
   if (wire.v === 4)
     return {
       transactionEvents: wire.v4.events.map((e) => xdr.TransactionEvent.fromXdrObject(e)),
-      contractEvents: wire.v4.operations.map((op) => op.events.map((e) => xdr.ContractEvent.fromXdrObject(e))),
+      contractEvents: wire.v4.operations.map((op) =>
+        op.events.map((e) => xdr.ContractEvent.fromXdrObject(e)),
+      ),
     };
   if (wire.v === 3 && wire.v3.sorobanMeta)
-    return { transactionEvents: [], contractEvents: [wire.v3.sorobanMeta.events.map((e) => xdr.ContractEvent.fromXdrObject(e))] };
+    return {
+      transactionEvents: [],
+      contractEvents: [wire.v3.sorobanMeta.events.map((e) => xdr.ContractEvent.fromXdrObject(e))],
+    };
   return { transactionEvents: [], contractEvents: [] };
 };
 
@@ -28,8 +35,14 @@ const transactionDetails = (format: XdrFormat, tx: TransactionRecord) => {
   const { transactionEvents, contractEvents } = eventsOf(tx.meta);
   const events =
     format === 'json'
-      ? { transactionEventsJson: transactionEvents.map((e) => e.toJson()), contractEventsJson: contractEvents.map((op) => op.map((e) => e.toJson())) }
-      : { transactionEventsXdr: transactionEvents.map((e) => e.toXdr('base64')), contractEventsXdr: contractEvents.map((op) => op.map((e) => e.toXdr('base64'))) };
+      ? {
+          transactionEventsJson: transactionEvents.map((e) => e.toJson()),
+          contractEventsJson: contractEvents.map((op) => op.map((e) => e.toJson())),
+        }
+      : {
+          transactionEventsXdr: transactionEvents.map((e) => e.toXdr('base64')),
+          contractEventsXdr: contractEvents.map((op) => op.map((e) => e.toXdr('base64'))),
+        };
   return {
     status: tx.status,
     txHash: tx.hash,
@@ -38,7 +51,9 @@ const transactionDetails = (format: XdrFormat, tx: TransactionRecord) => {
     ...xdrField(format, 'envelopeXdr', 'envelopeJson', tx.envelope),
     ...xdrField(format, 'resultXdr', 'resultJson', tx.result),
     ...xdrField(format, 'resultMetaXdr', 'resultMetaJson', tx.meta),
-    ...(tx.diagnosticEvents.length ? xdrListField(format, 'diagnosticEventsXdr', 'diagnosticEventsJson', tx.diagnosticEvents) : {}),
+    ...(tx.diagnosticEvents.length
+      ? xdrListField(format, 'diagnosticEventsXdr', 'diagnosticEventsJson', tx.diagnosticEvents)
+      : {}),
     events,
     ledger: tx.ledger,
   };
@@ -66,8 +81,20 @@ export const transactionMethods = (ctx: RpcContext): Methods => ({
       oldestLedger: range.oldestLedger,
       oldestLedgerCloseTime: String(range.oldestLedgerCloseTime),
     };
-    const inBounds = tx && (minLedger === undefined || tx.ledger >= minLedger) && (maxLedger === undefined || tx.ledger <= maxLedger);
-    if (!tx || !inBounds) return { ...common, status: 'NOT_FOUND', txHash: hash, applicationOrder: 0, feeBump: false, ledger: 0, createdAt: '0' };
+    const inBounds =
+      tx &&
+      (minLedger === undefined || tx.ledger >= minLedger) &&
+      (maxLedger === undefined || tx.ledger <= maxLedger);
+    if (!tx || !inBounds)
+      return {
+        ...common,
+        status: 'NOT_FOUND',
+        txHash: hash,
+        applicationOrder: 0,
+        feeBump: false,
+        ledger: 0,
+        createdAt: '0',
+      };
     return { ...common, ...transactionDetails(format, tx), createdAt: String(tx.createdAt) };
   },
 
@@ -75,7 +102,11 @@ export const transactionMethods = (ctx: RpcContext): Methods => ({
     const format = xdrFormatOf(params);
     const range = ledgerRange(ctx);
     const startLedger = optionalUint(params, 'startLedger', 0x7fff_ffff);
-    const { cursor, limit = GET_TRANSACTIONS_DEFAULT_LIMIT } = paginationOf(params, GET_TRANSACTIONS_MAX_LIMIT, invalidRequest);
+    const { cursor, limit = GET_TRANSACTIONS_DEFAULT_LIMIT } = paginationOf(
+      params,
+      GET_TRANSACTIONS_MAX_LIMIT,
+      invalidRequest,
+    );
     // Where to start: a ledger and an application order within it (1-based).
     let start: { ledger: number; tx: number };
     if (cursor !== undefined) {
@@ -86,12 +117,17 @@ export const transactionMethods = (ctx: RpcContext): Methods => ({
     } else {
       const seq = startLedger ?? 0;
       if (seq < range.oldestLedger || seq > range.latestLedger)
-        throw invalidRequest(`start ledger must be between the oldest ledger: ${range.oldestLedger} and the latest ledger: ${range.latestLedger} for this rpc instance`);
+        throw invalidRequest(
+          `start ledger must be between the oldest ledger: ${range.oldestLedger} and the latest ledger: ${range.latestLedger} for this rpc instance`,
+        );
       start = { ledger: seq, tx: 1 };
     }
     // The network pages after a TOID; the largest one of the previous transaction covers any operation index.
     const after = start.tx > 1 ? toid(start.ledger, start.tx - 1, 0xfff).toString() : undefined;
-    const txs = start.ledger > range.latestLedger ? [] : ctx.network.transactions(Math.max(start.ledger, range.oldestLedger), after, limit);
+    const txs =
+      start.ledger > range.latestLedger
+        ? []
+        : ctx.network.transactions(Math.max(start.ledger, range.oldestLedger), after, limit);
     const last = txs.at(-1);
     // Past the last transaction returned: where to resume. With fewer than `limit`, everything up to
     // the latest ledger has been seen, so the cursor points at its last transaction.
@@ -100,7 +136,12 @@ export const transactionMethods = (ctx: RpcContext): Methods => ({
         ? { ledger: last.ledger, tx: last.applicationOrder }
         : {
             ledger: range.latestLedger,
-            tx: last?.ledger === range.latestLedger ? last.applicationOrder : start.ledger === range.latestLedger ? start.tx - 1 : 0,
+            tx:
+              last?.ledger === range.latestLedger
+                ? last.applicationOrder
+                : start.ledger === range.latestLedger
+                  ? start.tx - 1
+                  : 0,
           };
     return {
       transactions: txs.map((tx) => ({ ...transactionDetails(format, tx), createdAt: Number(tx.createdAt) })),
@@ -122,7 +163,9 @@ export const transactionMethods = (ctx: RpcContext): Methods => ({
       hash: r.hash,
       latestLedger: r.latestLedger,
       latestLedgerCloseTime: String(r.latestLedgerCloseTime),
-      ...(r.status === 'ERROR' && r.errorResult ? xdrField(format, 'errorResultXdr', 'errorResultJson', r.errorResult) : {}),
+      ...(r.status === 'ERROR' && r.errorResult
+        ? xdrField(format, 'errorResultXdr', 'errorResultJson', r.errorResult)
+        : {}),
       ...(r.status === 'ERROR' && r.diagnosticEvents?.length
         ? xdrListField(format, 'diagnosticEventsXdr', 'diagnosticEventsJson', r.diagnosticEvents)
         : {}),

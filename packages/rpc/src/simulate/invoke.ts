@@ -6,9 +6,21 @@
  */
 import { createHash } from 'node:crypto';
 import { xdr } from '@stellar/stellar-sdk';
-import { applyHostFunction, type AuthMode, type HostFunctionResult, type LedgerSnapshot } from '@sorobox/host';
+import {
+  applyHostFunction,
+  type AuthMode,
+  type HostFunctionResult,
+  type LedgerSnapshot,
+} from '@sorobox/host';
 import { rentChangesOf } from './rent.ts';
-import { isSorobanKey, sortKeys, transactionDataFor, xdrSize, type AdjustmentConfig, type FeeContext } from './resources.ts';
+import {
+  isSorobanKey,
+  sortKeys,
+  transactionDataFor,
+  xdrSize,
+  type AdjustmentConfig,
+  type FeeContext,
+} from './resources.ts';
 import { simulateRestore } from './ttl-ops.ts';
 import type { SimulationResult, StateChange } from './types.ts';
 
@@ -33,7 +45,9 @@ const eventsAndReturnValueSize = (r: HostFunctionResult, retval: xdr.ScVal): num
     .reduce((sum, e) => sum + xdrSize(e.event), xdrSize(retval));
 
 const stateChangesOf = (r: HostFunctionResult): StateChange[] =>
-  r.changes.filter((c) => !c.readOnly).map((c) => ({ key: c.key, before: c.previous?.entry, after: c.entry }));
+  r.changes
+    .filter((c) => !c.readOnly)
+    .map((c) => ({ key: c.key, before: c.previous?.entry, after: c.entry }));
 
 export const simulateInvoke = (
   request: InvokeRequest,
@@ -43,7 +57,13 @@ export const simulateInvoke = (
 ): SimulationResult => {
   const enforcing = request.authMode === 'enforce';
   const r = applyHostFunction(
-    { hostFunction: request.hostFunction, snapshot, auth: enforcing ? request.auth : undefined, authMode: request.authMode, sourceAccount: request.sourceAccount },
+    {
+      hostFunction: request.hostFunction,
+      snapshot,
+      auth: enforcing ? request.auth : undefined,
+      authMode: request.authMode,
+      sourceAccount: request.sourceAccount,
+    },
     {
       ledger: fees.ledger,
       config: fees.config,
@@ -66,7 +86,8 @@ export const simulateInvoke = (
   let writeBytes = 0;
   for (const key of [...readOnly, ...readWrite]) {
     const before = snapshot.get(key);
-    if (before && (!isSorobanKey(key) || (autoRestore && restored.has(keyHex(key))))) diskReadBytes += xdrSize(before.entry);
+    if (before && (!isSorobanKey(key) || (autoRestore && restored.has(keyHex(key)))))
+      diskReadBytes += xdrSize(before.entry);
   }
   for (const key of readWrite) {
     const change = changed.get(keyHex(key));
@@ -76,7 +97,13 @@ export const simulateInvoke = (
   }
   const classicKeys = [...readOnly, ...readWrite].filter((k) => !isSorobanKey(k)).length;
   const transactionData = transactionDataFor(
-    { type: 24, invokeHostFunctionOp: { hostFunction: request.hostFunction.toXdrObject(), auth: auth.map((a) => a.toXdrObject()) } },
+    {
+      type: 24,
+      invokeHostFunctionOp: {
+        hostFunction: request.hostFunction.toXdrObject(),
+        auth: auth.map((a) => a.toXdrObject()),
+      },
+    },
     {
       readOnly,
       readWrite,
@@ -86,7 +113,7 @@ export const simulateInvoke = (
       diskReadBytes,
       writeBytes,
       eventsSizeBytes: eventsAndReturnValueSize(r, retval),
-      rentChanges: rentChangesOf(r.changes),
+      rentChanges: rentChangesOf(r.changes, fees.config),
     },
     adjustment,
     fees,
@@ -95,7 +122,8 @@ export const simulateInvoke = (
     transactionData,
     events: r.events,
     result: { retval, auth },
-    restorePreamble: !autoRestore && r.restored.length ? simulateRestore(r.restored, snapshot, fees, adjustment) : undefined,
+    restorePreamble:
+      !autoRestore && r.restored.length ? simulateRestore(r.restored, snapshot, fees, adjustment) : undefined,
     stateChanges: stateChangesOf(r),
   };
 };

@@ -26,7 +26,8 @@ const instructionLeeway = (params: Params): number => {
   const config = optionalObject(params, 'resourceConfig');
   const v = config?.instructionLeeway;
   if (v === undefined || v === null) return 0;
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw invalidParams('resourceConfig.instructionLeeway must be a non-negative integer');
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+    throw invalidParams('resourceConfig.instructionLeeway must be a non-negative integer');
   if (v > 0xffff_ffff) throw new Refused(`instruction leeway ${v} does not fit in a u32`);
   return v;
 };
@@ -38,14 +39,19 @@ const operationOf = (envelope: xdr.TransactionEnvelope) => {
   if (tx.operations.length !== 1) throw new Refused('Transaction contains more than one operation');
   const op = tx.operations[0];
   const sourceWire: xdr.MuxedAccountWire =
-    op.sourceAccount ?? ('sourceAccountEd25519' in tx ? { type: 0, ed25519: tx.sourceAccountEd25519 } : tx.sourceAccount);
+    op.sourceAccount ??
+    ('sourceAccountEd25519' in tx ? { type: 0, ed25519: tx.sourceAccountEd25519 } : tx.sourceAccount);
   const ed25519 = sourceWire.type === 0 ? sourceWire.ed25519 : sourceWire.med25519.ed25519;
   const sorobanData = 'ext' in tx && tx.ext.v === 1 ? tx.ext.sorobanData : undefined;
   return { body: op.body, sourceAccount: StrKey.encodeEd25519PublicKey(Buffer.from(ed25519)), sorobanData };
 };
 
 /** stellar-rpc's auth mode rules: default enforce with auth entries, record without; recording with entries is refused. */
-const authModeFor = (requested: string | undefined, opType: number, hasAuth: boolean): AuthMode | undefined => {
+const authModeFor = (
+  requested: string | undefined,
+  opType: number,
+  hasAuth: boolean,
+): AuthMode | undefined => {
   if (requested && !(AUTH_MODES as readonly string[]).includes(requested))
     throw new Refused(`optional 'authMode' must be one of ${AUTH_MODES.join(',')} when included`);
   if (opType !== INVOKE_HOST_FUNCTION) {
@@ -53,7 +59,8 @@ const authModeFor = (requested: string | undefined, opType: number, hasAuth: boo
     return undefined;
   }
   if (!requested) return hasAuth ? 'enforce' : 'record';
-  if (hasAuth && requested !== 'enforce') throw new Refused(`cannot set authMode to '${requested}' with an auth footprint`);
+  if (hasAuth && requested !== 'enforce')
+    throw new Refused(`cannot set authMode to '${requested}' with an auth footprint`);
   return requested as AuthMode;
 };
 
@@ -63,9 +70,17 @@ const simulate = (ctx: RpcContext, params: Params): SimulationResult => {
   const envelope = transaction ? decodeEnvelope(transaction) : undefined;
   if (!envelope) throw new Refused('Could not unmarshal transaction');
   const op = operationOf(envelope);
-  const authMode = authModeFor(optionalString(params, 'authMode'), op.body.type, op.body.type === INVOKE_HOST_FUNCTION && op.body.invokeHostFunctionOp.auth.length > 0);
+  const authMode = authModeFor(
+    optionalString(params, 'authMode'),
+    op.body.type,
+    op.body.type === INVOKE_HOST_FUNCTION && op.body.invokeHostFunctionOp.auth.length > 0,
+  );
   const network = ctx.network;
-  const fees: FeeContext = { config: network.config, ledger: network.ledgerInfo(), stateSizeBytes: sorobanStateSize(network.latestLedger().metaXdr) };
+  const fees: FeeContext = {
+    config: network.config,
+    ledger: network.ledgerInfo(),
+    stateSizeBytes: sorobanStateSize(network.latestLedger().metaXdr),
+  };
   const adjustment = defaultAdjustment(leeway);
   const snapshot = network.snapshot();
   switch (op.body.type) {
@@ -86,26 +101,44 @@ const simulate = (ctx: RpcContext, params: Params): SimulationResult => {
     case EXTEND_FOOTPRINT_TTL:
     case RESTORE_FOOTPRINT: {
       if (!op.sorobanData)
-        throw new Refused('To perform a SimulateTransaction for ExtendFootprintTtl or RestoreFootprint operations, SorobanTransactionData must be provided');
+        throw new Refused(
+          'To perform a SimulateTransaction for ExtendFootprintTtl or RestoreFootprint operations, SorobanTransactionData must be provided',
+        );
       const { readOnly, readWrite } = op.sorobanData.resources.footprint;
       if (op.body.type === RESTORE_FOOTPRINT) {
         const keys = readWrite.map((k) => xdr.LedgerKey.fromXdrObject(k));
-        return { transactionData: simulateRestore(keys, snapshot, fees, adjustment), events: [], stateChanges: [] };
+        return {
+          transactionData: simulateRestore(keys, snapshot, fees, adjustment),
+          events: [],
+          stateChanges: [],
+        };
       }
       const keys = readOnly.map((k) => xdr.LedgerKey.fromXdrObject(k));
       const r = simulateExtend(keys, op.body.extendFootprintTtlOp.extendTo, snapshot, fees, adjustment);
       return { ...r, events: [], stateChanges: [] };
     }
     default:
-      throw new Refused(`Transaction contains unsupported operation type: ${xdr.OperationType.fromValue(op.body.type).name}`);
+      throw new Refused(
+        `Transaction contains unsupported operation type: ${xdr.OperationType.fromValue(op.body.type).name}`,
+      );
   }
 };
 
 const stateChangeOut = (format: XdrFormat, c: StateChange) => {
   const type = c.before ? (c.after ? 'updated' : 'deleted') : 'created';
   if (format === 'json')
-    return { type, keyJson: c.key.toJson(), ...(c.before ? { beforeJson: c.before.toJson() } : {}), ...(c.after ? { afterJson: c.after.toJson() } : {}) };
-  return { type, key: c.key.toXdr('base64'), before: c.before?.toXdr('base64') ?? null, after: c.after?.toXdr('base64') ?? null };
+    return {
+      type,
+      keyJson: c.key.toJson(),
+      ...(c.before ? { beforeJson: c.before.toJson() } : {}),
+      ...(c.after ? { afterJson: c.after.toJson() } : {}),
+    };
+  return {
+    type,
+    key: c.key.toXdr('base64'),
+    before: c.before?.toXdr('base64') ?? null,
+    after: c.after?.toXdr('base64') ?? null,
+  };
 };
 
 const responseOf = (format: XdrFormat, r: SimulationResult, latestLedger: number) => ({
@@ -125,7 +158,10 @@ const responseOf = (format: XdrFormat, r: SimulationResult, latestLedger: number
   ...(r.restorePreamble
     ? {
         restorePreamble: {
-          [format === 'json' ? 'transactionDataJson' : 'transactionData']: encodeXdr(format, r.restorePreamble),
+          [format === 'json' ? 'transactionDataJson' : 'transactionData']: encodeXdr(
+            format,
+            r.restorePreamble,
+          ),
           minResourceFee: r.restorePreamble.resourceFee.toString(),
         },
       }

@@ -4,30 +4,29 @@
  * entry pays from scratch (old size and live-until 0).
  */
 import type { xdr } from '@stellar/stellar-sdk';
-import type { LedgerChange, LedgerEntryRentChange } from '@sorobox/host';
+import type { LedgerChange, LedgerEntryRentChange, NetworkConfig } from '@sorobox/host';
+import { entrySizeForRent as networkEntrySizeForRent } from '@sorobox/network';
 
 const CONTRACT_CODE = 7;
 const PERSISTENT = 1;
 
-/**
- * The size rent is charged on. The reference adds, for contract code, the memory its parsed module
- * occupies; until the host exposes that figure this is the XDR size for every entry.
- */
-export const entrySizeForRent = (entry: xdr.LedgerEntry): number => entry.toXdr().length;
+/** The size rent is charged on, as the network charges it (contract code: its parsed module's memory). */
+export const entrySizeForRent = (entry: xdr.LedgerEntry, config: NetworkConfig): number =>
+  networkEntrySizeForRent(entry.toXdrObject(), entry.toXdr().length, config);
 
 const isPersistentKey = (key: xdr.LedgerKey): boolean => {
   const wire = key.toXdrObject();
   return wire.type === CONTRACT_CODE || (wire.type === 6 && wire.contractData.durability === PERSISTENT);
 };
 
-export const rentChangesOf = (changes: readonly LedgerChange[]): LedgerEntryRentChange[] => {
+export const rentChangesOf = (changes: readonly LedgerChange[], config: NetworkConfig): LedgerEntryRentChange[] => {
   const out: LedgerEntryRentChange[] = [];
   for (const c of changes) {
     if (!c.entry || c.liveUntilLedger === undefined) continue; // deleted, or an entry without TTL
     const before = !c.restored && c.previous ? c.previous : undefined;
-    const oldSizeBytes = before ? entrySizeForRent(before.entry) : 0;
+    const oldSizeBytes = before ? entrySizeForRent(before.entry, config) : 0;
     const oldLiveUntilLedger = before?.liveUntilLedger ?? 0;
-    const newSizeBytes = entrySizeForRent(c.entry);
+    const newSizeBytes = entrySizeForRent(c.entry, config);
     if (oldLiveUntilLedger >= c.liveUntilLedger && oldSizeBytes >= newSizeBytes) continue;
     out.push({
       isPersistent: isPersistentKey(c.key),

@@ -87,7 +87,11 @@ const MAX_SIGNATURES = 20;
  * (`estimate_max_transaction_size_for_operation`): muxed sources, every precondition, a hash memo,
  * two signed-payload extra signers and twenty signatures.
  */
-export const estimateMaxTransactionSize = (operation: xdr.OperationBodyWire, footprint: xdr.LedgerFootprintWire, archived: readonly number[]): number => {
+export const estimateMaxTransactionSize = (
+  operation: xdr.OperationBodyWire,
+  footprint: xdr.LedgerFootprintWire,
+  archived: readonly number[],
+): number => {
   const source: xdr.MuxedAccountWire = { type: 256, med25519: { id: 0n, ed25519: ZERO32 } };
   const signer: xdr.SignerKeyWire = { type: 3, ed25519SignedPayload: { ed25519: ZERO32, payload: ZERO64 } };
   const envelope = xdr.TransactionEnvelope.fromXdrObject({
@@ -113,13 +117,18 @@ export const estimateMaxTransactionSize = (operation: xdr.OperationBodyWire, foo
         ext: {
           v: 1,
           sorobanData: {
-            ext: archived.length ? { v: 1, resourceExt: { archivedSorobanEntries: [...archived] } } : { v: 0 },
+            ext: archived.length
+              ? { v: 1, resourceExt: { archivedSorobanEntries: [...archived] } }
+              : { v: 0 },
             resources: { footprint, instructions: 0, diskReadBytes: 0, writeBytes: 0 },
             resourceFee: 0n,
           },
         },
       },
-      signatures: Array.from({ length: MAX_SIGNATURES }, () => ({ hint: new Uint8Array(4), signature: ZERO64 })),
+      signatures: Array.from({ length: MAX_SIGNATURES }, () => ({
+        hint: new Uint8Array(4),
+        signature: ZERO64,
+      })),
     },
   } as xdr.TransactionEnvelopeWire);
   return envelope.toXdr().length;
@@ -144,7 +153,11 @@ export interface SimulatedResources {
 /** The Soroban state size rent is priced at: the latest ledger's, from its close meta (as stellar-rpc reads it). */
 export const sorobanStateSize = (meta: xdr.LedgerCloseMeta): bigint => {
   const wire = meta.toXdrObject();
-  return wire.v === 1 ? wire.v1.totalByteSizeOfLiveSorobanState : wire.v === 2 ? wire.v2.totalByteSizeOfLiveSorobanState : 0n;
+  return wire.v === 1
+    ? wire.v1.totalByteSizeOfLiveSorobanState
+    : wire.v === 2
+      ? wire.v2.totalByteSizeOfLiveSorobanState
+      : 0n;
 };
 
 export interface FeeContext {
@@ -175,7 +188,10 @@ export const transactionDataFor = (
       diskReadBytes,
       writeBytes,
       contractEventsSizeBytes: used.eventsSizeBytes,
-      transactionSizeBytes: adjustU32(estimateMaxTransactionSize(operation, footprint, used.archived), adjustment.txSize),
+      transactionSizeBytes: adjustU32(
+        estimateMaxTransactionSize(operation, footprint, used.archived),
+        adjustment.txSize,
+      ),
     },
     feeConfigFromNetwork(fees.config),
   );
@@ -187,7 +203,9 @@ export const transactionDataFor = (
   );
   const refundable = adjustI64(resourceFee.refundableFee + rent, adjustment.refundableFee);
   return xdr.SorobanTransactionData.fromXdrObject({
-    ext: used.archived.length ? { v: 1, resourceExt: { archivedSorobanEntries: [...used.archived] } } : { v: 0 },
+    ext: used.archived.length
+      ? { v: 1, resourceExt: { archivedSorobanEntries: [...used.archived] } }
+      : { v: 0 },
     resources: { footprint, instructions, diskReadBytes, writeBytes },
     resourceFee: resourceFee.nonRefundableFee + refundable,
   });

@@ -6,7 +6,14 @@
 import type { xdr } from '@stellar/stellar-sdk';
 import type { LedgerEntryRentChange, LedgerSnapshot } from '@sorobox/host';
 import { entrySizeForRent } from './rent.ts';
-import { isSorobanKey, sortKeys, transactionDataFor, xdrSize, type AdjustmentConfig, type FeeContext } from './resources.ts';
+import {
+  isSorobanKey,
+  sortKeys,
+  transactionDataFor,
+  xdrSize,
+  type AdjustmentConfig,
+  type FeeContext,
+} from './resources.ts';
 
 const CONTRACT_CODE = 7;
 const PERSISTENT = 1;
@@ -34,10 +41,15 @@ export const simulateRestore = (
   let bytes = 0;
   for (const key of keys) {
     if (!isSorobanKey(key) || !isPersistentKey(key))
-      throw new SimulationError(`Can't restore a ledger entry with key: ${keyText(key)}. Only persistent ledger entries with TTL can be restored.`);
+      throw new SimulationError(
+        `Can't restore a ledger entry with key: ${keyText(key)}. Only persistent ledger entries with TTL can be restored.`,
+      );
     const found = snapshot.get(key);
     if (!found) throw new SimulationError(`Missing entry to restore for key ${keyText(key)}`);
-    if (found.liveUntilLedger === undefined) throw new SimulationError(`Internal error: missing TTL for ledger key that must have TTL: ${keyText(key)}`);
+    if (found.liveUntilLedger === undefined)
+      throw new SimulationError(
+        `Internal error: missing TTL for ledger key that must have TTL: ${keyText(key)}`,
+      );
     if (found.liveUntilLedger >= seq) continue;
     restored.push(key);
     bytes += xdrSize(found.entry);
@@ -45,7 +57,7 @@ export const simulateRestore = (
       isPersistent: true,
       isCodeEntry: key.toXdrObject().type === CONTRACT_CODE,
       oldSizeBytes: 0,
-      newSizeBytes: entrySizeForRent(found.entry),
+      newSizeBytes: entrySizeForRent(found.entry, fees.config),
       oldLiveUntilLedger: 0,
       newLiveUntilLedger: restoredLiveUntil,
     });
@@ -53,7 +65,17 @@ export const simulateRestore = (
   const readWrite = sortKeys(restored);
   return transactionDataFor(
     { type: 26, restoreFootprintOp: { ext: { v: 0 } } },
-    { readOnly: [], readWrite, archived: [], diskReadEntries: readWrite.length, instructions: 0, diskReadBytes: bytes, writeBytes: bytes, eventsSizeBytes: 0, rentChanges },
+    {
+      readOnly: [],
+      readWrite,
+      archived: [],
+      diskReadEntries: readWrite.length,
+      instructions: 0,
+      diskReadBytes: bytes,
+      writeBytes: bytes,
+      eventsSizeBytes: 0,
+      rentChanges,
+    },
     adjustment,
     fees,
   );
@@ -70,7 +92,10 @@ export const simulateExtend = (
   snapshot: LedgerSnapshot,
   fees: FeeContext,
   adjustment: AdjustmentConfig,
-): { transactionData: xdr.SorobanTransactionData; restorePreamble: xdr.SorobanTransactionData | undefined } => {
+): {
+  transactionData: xdr.SorobanTransactionData;
+  restorePreamble: xdr.SorobanTransactionData | undefined;
+} => {
   const seq = fees.ledger.sequenceNumber;
   const newLiveUntil = seq + extendTo;
   const extended: xdr.LedgerKey[] = [];
@@ -84,7 +109,10 @@ export const simulateExtend = (
     const found = snapshot.get(key);
     if (!found) continue;
     let liveUntil = found.liveUntilLedger;
-    if (liveUntil === undefined) throw new SimulationError(`Internal error: missing TTL for ledger key that must have TTL: ${keyText(key)}`);
+    if (liveUntil === undefined)
+      throw new SimulationError(
+        `Internal error: missing TTL for ledger key that must have TTL: ${keyText(key)}`,
+      );
     if (liveUntil < seq) {
       if (!isPersistentKey(key)) continue; // an expired temporary entry is gone
       archived.push(key);
@@ -92,7 +120,7 @@ export const simulateExtend = (
     }
     if (newLiveUntil <= liveUntil) continue;
     extended.push(key);
-    const size = entrySizeForRent(found.entry);
+    const size = entrySizeForRent(found.entry, fees.config);
     rentChanges.push({
       isPersistent: isPersistentKey(key),
       isCodeEntry: key.toXdrObject().type === CONTRACT_CODE,
@@ -104,9 +132,22 @@ export const simulateExtend = (
   }
   const transactionData = transactionDataFor(
     { type: 25, extendFootprintTtlOp: { ext: { v: 0 }, extendTo } },
-    { readOnly: sortKeys(extended), readWrite: [], archived: [], diskReadEntries: 0, instructions: 0, diskReadBytes: 0, writeBytes: 0, eventsSizeBytes: 0, rentChanges },
+    {
+      readOnly: sortKeys(extended),
+      readWrite: [],
+      archived: [],
+      diskReadEntries: 0,
+      instructions: 0,
+      diskReadBytes: 0,
+      writeBytes: 0,
+      eventsSizeBytes: 0,
+      rentChanges,
+    },
     adjustment,
     fees,
   );
-  return { transactionData, restorePreamble: archived.length ? simulateRestore(archived, snapshot, fees, adjustment) : undefined };
+  return {
+    transactionData,
+    restorePreamble: archived.length ? simulateRestore(archived, snapshot, fees, adjustment) : undefined,
+  };
 };

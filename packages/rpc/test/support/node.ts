@@ -8,14 +8,16 @@ import { openNetwork, type Network, type NetworkOptions } from '@sorobox/network
 import { buildContract, type BuildResult } from '@sorobox/sdk';
 import { startRpcServer, type RpcServer } from '../../src/index.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type RawResponse = { result?: any; error?: { code: number; message: string } };
+
 export interface TestNode {
   readonly network: Network;
   readonly server: RpcServer;
   readonly client: rpc.Server;
   readonly passphrase: string;
   /** Raw JSON-RPC call: the whole response body (untyped JSON: tests check it field by field). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call(method: string, params?: unknown): Promise<{ result?: any; error?: { code: number; message: string } }>;
+  call(method: string, params?: unknown): Promise<RawResponse>;
   close(): Promise<void>;
 }
 
@@ -57,16 +59,25 @@ export const demoContract = (): Promise<BuildResult> =>
   (demo ??= buildContract(fileURLToPath(new URL('../fixtures/demo', import.meta.url))));
 
 export const txBuilder = async (node: TestNode, source: Keypair, fee = BASE_FEE) =>
-  new TransactionBuilder(await node.client.getAccount(source.publicKey()), { fee, networkPassphrase: node.passphrase }).setTimeout(300);
+  new TransactionBuilder(await node.client.getAccount(source.publicKey()), {
+    fee,
+    networkPassphrase: node.passphrase,
+  }).setTimeout(300);
 
 /** simulate → assemble → sign → send → poll, with the SDK. */
-export const prepareSignSend = async (node: TestNode, tx: Transaction, signer: Keypair): Promise<rpc.Api.GetSuccessfulTransactionResponse> => {
+export const prepareSignSend = async (
+  node: TestNode,
+  tx: Transaction,
+  signer: Keypair,
+): Promise<rpc.Api.GetSuccessfulTransactionResponse> => {
   const prepared = await node.client.prepareTransaction(tx);
   prepared.sign(signer);
   const sent = await node.client.sendTransaction(prepared);
-  if (sent.status !== 'PENDING') throw new Error(`sendTransaction: ${sent.status} ${sent.errorResult?.result.type ?? ''}`);
+  if (sent.status !== 'PENDING')
+    throw new Error(`sendTransaction: ${sent.status} ${sent.errorResult?.result.type ?? ''}`);
   const done = await node.client.pollTransaction(sent.hash, { attempts: 20 });
-  if (done.status !== rpc.Api.GetTransactionStatus.SUCCESS) throw new Error(`transaction ${sent.hash}: ${done.status}`);
+  if (done.status !== rpc.Api.GetTransactionStatus.SUCCESS)
+    throw new Error(`transaction ${sent.hash}: ${done.status}`);
   return done;
 };
 
