@@ -164,15 +164,17 @@ describe('CreateContract and create_contract', () => {
     const instance = instanceLedgerKey(id);
     const code = xdr.LedgerKey.fromXdrObject(contractCodeKey(wasmHash));
     const fn = createFn(wasmHash, saltOf(2));
+    // The deployer (the source account) authorizes the creation as simulation recorded it.
+    const { auth } = apply(snap, fn);
     assert.deepEqual(
-      errorOf(apply(snap, fn, { footprint: { readOnly: [instance, code], readWrite: [] } })),
+      errorOf(apply(snap, fn, { auth, footprint: { readOnly: [instance, code], readWrite: [] } })),
       err(ErrorType.Storage, ErrorCode.ExceededLimit),
     );
     assert.deepEqual(
-      errorOf(apply(snap, fn, { footprint: { readOnly: [], readWrite: [instance] } })),
+      errorOf(apply(snap, fn, { auth, footprint: { readOnly: [], readWrite: [instance] } })),
       err(ErrorType.Storage, ErrorCode.ExceededLimit),
     );
-    const r = apply(snap, fn, { footprint: { readOnly: [code], readWrite: [instance] } });
+    const r = apply(snap, fn, { auth, footprint: { readOnly: [code], readWrite: [instance] } });
     assert.ok(r.outcome.ok && contractIdOfVal(r.outcome.value).every((b, i) => b === id[i]));
   });
 
@@ -197,11 +199,21 @@ describe('CreateContract and create_contract', () => {
     const snap = new MemorySnapshot();
     const wasmHash = upload(snap, lifecycleContract(1));
     const factory = create(snap, wasmHash, saltOf(1));
-    const child = invokeCommit(snap, factory, 'create', [
-      addressScVal(SOURCE.publicKey()),
-      bytesVal(wasmHash),
-      bytesVal(saltOf(6)),
-    ]);
+    const args = [addressScVal(SOURCE.publicKey()), bytesVal(wasmHash), bytesVal(saltOf(6))];
+    const call = xdr.HostFunction.fromXdrObject({
+      type: 0,
+      invokeContract: {
+        contractAddress: { type: 1, contractId: factory },
+        functionName: new xdr.XdrString('create'),
+        args: args.map((a) => a.toXdrObject()),
+      },
+    });
+    // The account authorizes a creation below the root call: simulation records it only when allowed to.
+    assert.deepEqual(errorOf(apply(snap, call)), err(ErrorType.Auth, ErrorCode.InvalidAction));
+    const r = apply(snap, call, { authMode: 'record_allow_nonroot' });
+    assert.ok(r.outcome.ok, r.outcome.ok ? '' : r.outcome.message);
+    assert.equal(r.auth.length, 1);
+    const child = r.outcome.value;
     assert.deepEqual(
       contractIdOfVal(child),
       sdkContractId(Networks.STANDALONE, fromAddress(SOURCE.publicKey(), saltOf(6))),

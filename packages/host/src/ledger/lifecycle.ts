@@ -18,7 +18,7 @@ import { chargeParsing, checkCodeForLedger } from '../vm/invoke.ts';
 import { symbolVal } from '../xdr/scval.ts';
 import { callContract, resolveCode } from './contract-call.ts';
 import { contractIdOf } from './contract-id.ts';
-import { authorizeContractCreation } from './create-auth.ts';
+import { withCreateContractAuth } from '../auth/hooks.ts';
 import {
   currentContractId,
   loadInstance,
@@ -123,21 +123,22 @@ export const createContract = (
   const preimage = args.contractIdPreimage;
   if (preimage.type !== 0 || args.executable.type === STELLAR_ASSET_EXECUTABLE)
     throw hostError(ErrorType.Context, ErrorCode.InternalError, SAC_UNAVAILABLE);
-  authorizeContractCreation(host, preimage.fromAddress.address, args);
-  const contractId = contractIdOf(host, preimage);
-  const storage = storageOf(host);
-  const mark = storage.mark();
-  try {
-    if (storage.has(host, instanceKey(contractId)))
-      throw hostError(ErrorType.Storage, ErrorCode.ExistingValue, 'contract already exists', contractId);
-    checkExecutable(host, storage, args.executable);
-    storeContractInstance(host, storage, contractId, { executable: args.executable });
-    callConstructor(host, contractId, args.executable, constructorArgs);
-  } catch (e) {
-    storage.rollback(mark);
-    throw e;
-  }
-  return contractId;
+  return withCreateContractAuth(host, preimage.fromAddress.address, args, () => {
+    const contractId = contractIdOf(host, preimage);
+    const storage = storageOf(host);
+    const mark = storage.mark();
+    try {
+      if (storage.has(host, instanceKey(contractId)))
+        throw hostError(ErrorType.Storage, ErrorCode.ExistingValue, 'contract already exists', contractId);
+      checkExecutable(host, storage, args.executable);
+      storeContractInstance(host, storage, contractId, { executable: args.executable });
+      callConstructor(host, contractId, args.executable, constructorArgs);
+    } catch (e) {
+      storage.rollback(mark);
+      throw e;
+    }
+    return contractId;
+  });
 };
 
 const EXECUTABLE_UPDATE_TOPIC = 'executable_update';

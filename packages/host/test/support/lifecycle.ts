@@ -5,7 +5,12 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { Keypair, xdr } from '@stellar/stellar-sdk';
-import { applyHostFunction, type HostFunctionResult, type LedgerFootprint } from '../../src/ledger/api.ts';
+import {
+  applyHostFunction,
+  type AuthMode,
+  type HostFunctionResult,
+  type LedgerFootprint,
+} from '../../src/ledger/api.ts';
 import { contractCodeKey, instanceKey } from '../../src/ledger/keys.ts';
 import type { MemorySnapshot } from '../../src/ledger/snapshot.ts';
 import type { ErrorCode, ErrorType } from '../../src/val/error.ts';
@@ -175,6 +180,8 @@ export const createFn = (
 
 export interface ApplyOptions extends RunOptions {
   readonly footprint?: LedgerFootprint;
+  readonly auth?: readonly xdr.SorobanAuthorizationEntry[];
+  readonly authMode?: AuthMode;
 }
 
 export const apply = (
@@ -183,7 +190,15 @@ export const apply = (
   options: ApplyOptions = {},
 ): HostFunctionResult =>
   applyHostFunction(
-    { hostFunction, snapshot, footprint: options.footprint },
+    // SOURCE sends the transactions: as the deployer it authorizes with SourceAccount credentials.
+    {
+      hostFunction,
+      snapshot,
+      footprint: options.footprint,
+      auth: options.auth,
+      authMode: options.authMode,
+      sourceAccount: SOURCE.publicKey(),
+    },
     { ledger: { ...LEDGER, ...options.ledger }, diagnostics: options.diagnostics },
   );
 
