@@ -9,6 +9,7 @@ import { compareVals } from '../host/compare.ts';
 import type { Host } from '../host/host.ts';
 import { bytesEqual, type ScAddressData } from '../host/objects.ts';
 import { storageOf } from '../ledger/data.ts';
+import { resolveWasmHash } from '../ledger/executable.ts';
 import { contractCodeKey, instanceKey } from '../ledger/keys.ts';
 import { maxLiveUntil } from '../ledger/ttl.ts';
 import { ErrorCode, ErrorType, HostError, hostError, isRecoverable } from '../val/error.ts';
@@ -260,7 +261,8 @@ export class AccountTracker {
     const instance = storage.read(host, instanceKey(a.id)).entry;
     if (instance?.data.type !== 6 || instance.data.contractData.val.type !== 19) return;
     const executable = instance.data.contractData.val.instance.executable;
-    if (executable.type === 0) storage.read(host, contractCodeKey(executable.wasmHash));
+    const hash = resolveWasmHash(host, storage, executable); // through the owner's tag for a CAP-85 reference
+    if (hash) storage.read(host, contractCodeKey(hash));
   }
 
   snapshot(): TrackerSnapshot {

@@ -11,10 +11,11 @@ import { compareVals } from '../host/compare.ts';
 import type { Host } from '../host/host.ts';
 import { bytesEqual } from '../host/objects.ts';
 import { callContract } from '../ledger/contract-call.ts';
+import { executableVal, STELLAR_ASSET_EXECUTABLE } from '../ledger/executable.ts';
 import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
 import { Tag } from '../val/tag.ts';
 import { VOID, type Val } from '../val/val.ts';
-import { addressFromWire, scValToVal, symbolVal } from '../xdr/scval.ts';
+import { scValToVal, symbolVal } from '../xdr/scval.ts';
 import { authenticateAccount } from './account.ts';
 import { bytesVal, enumVal, structVal, vecVal } from './contract-types.ts';
 import type { AuthorizedFunction, AuthorizedInvocation } from './invocation.ts';
@@ -46,32 +47,6 @@ const checksOf = (host: Host): AuthCheck[] => {
   return stack;
 };
 
-const executableVal = (host: Host, executable: xdr.ContractExecutableWire): Val => {
-  switch (executable.type) {
-    case 0:
-      return enumVal(host, 'Wasm', bytesVal(host, new Uint8Array(executable.wasmHash)));
-    case 2: {
-      const { executableOwner, tag } = executable.externalRef;
-      const owner = host.add({ tag: Tag.AddressObject, address: addressFromWire(executableOwner) });
-      const tagVal = host.add({ tag: Tag.StringObject, bytes: new Uint8Array(new xdr.XdrString(tag).bytes) });
-      return enumVal(
-        host,
-        'ExternalRef',
-        structVal(host, [
-          ['owner', owner],
-          ['tag', tagVal],
-        ]),
-      );
-    }
-    default:
-      throw hostError(
-        ErrorType.Auth,
-        ErrorCode.InvalidInput,
-        'StellarAsset executable is not allowed when authorizing create_contract host fn',
-      );
-  }
-};
-
 /** The `Context` value of one authorized function (`AuthorizationContext::from_authorized_fn`). */
 const contextVal = (host: Host, fn: AuthorizedFunction): Val => {
   if (fn.kind === 'contract') {
@@ -83,6 +58,13 @@ const contextVal = (host: Host, fn: AuthorizedFunction): Val => {
     return enumVal(host, 'Contract', structVal(host, fields));
   }
   const { contractIdPreimage, executable, constructorArgs } = fn.args;
+  // The Stellar Asset contract is created from an asset, never authorized by an address.
+  if (executable.type === STELLAR_ASSET_EXECUTABLE)
+    throw hostError(
+      ErrorType.Auth,
+      ErrorCode.InvalidInput,
+      'StellarAsset executable is not allowed when authorizing create_contract host fn',
+    );
   const executableV = executableVal(host, executable);
   if (contractIdPreimage.type !== 0)
     throw hostError(
