@@ -1,7 +1,7 @@
 /**
  * Contracts using the SAC: a Wasm vault that takes deposits (the depositor authorizes the vault
  * call and, under it, the token transfer) and pays out its own balance (authorized as the direct
- * invoker, no signature). A failing SAC call reaches `try_call` as its contract error, with its
+ * invoker, no signature), and a custom account paying under its `__check_auth`. A failing SAC call reaches `try_call` as its contract error, with its
  * events dropped. The SAC keeps its instance and balances alive as the reference does.
  */
 import assert from 'node:assert/strict';
@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import { scValToNative, xdr } from '@stellar/stellar-sdk';
 import { SacError } from '../src/sac/errors.ts';
 import { symbolSmallBody } from '../src/val/symbol.ts';
-import { MAX_LIVE_UNTIL, dataKey, deploy } from './support/ledger.ts';
+import { ACCOUNT_WASM, addressEntry, withSignature } from './support/auth.ts';
+import { MAX_LIVE_UNTIL, SEQ, dataKey, deploy } from './support/ledger.ts';
 import { instanceLedgerKey } from './support/lifecycle.ts';
 import {
   addressOf,
@@ -100,6 +101,25 @@ describe('a Wasm contract using the SAC', () => {
     assert.deepEqual(value, { type: 16, vec: [{ type: 2, error: { type: 0, contractCode: SacError.Balance } }] });
     assert.deepEqual(contractEvents(r), []);
     assert.ok(!r.changes.some((c) => !c.readOnly));
+  });
+});
+
+describe('a custom account holding SAC tokens', () => {
+  it('pays out when its __check_auth accepts the entry, and not when it refuses', () => {
+    const { snap, token, alice, bob, usd } = setup();
+    const wallet = deploy(snap, 21, { wasm: ACCOUNT_WASM }).id;
+    send(snap, token, 'transfer', [addressOf(alice), addressOf(wallet), i128(50n)], [alice]);
+    const args = [addressOf(wallet), addressOf(bob), i128(20n)];
+    const root = xdr.SorobanAuthorizedInvocation.fromXdrObject(transferInvocation(token, args));
+    const entry = (nonce: bigint, signature: xdr.ScVal) => withSignature(addressEntry(addressOf(wallet), nonce, root), SEQ + 10, signature);
+    // The fixture accepts a Void signature and refuses any other that is not the payload.
+    const refused = run(snap, invokeFn(token, 'transfer', args), { auth: [entry(1n, xdr.ScVal.scvU32(0))] });
+    assert.deepEqual(errorOf(refused), { type: 9, code: 6 });
+    const paid = run(snap, invokeFn(token, 'transfer', args), { auth: [entry(2n, xdr.ScVal.scvVoid())] });
+    expectOk(paid);
+    snap.apply(paid.changes);
+    assert.equal(balanceOf(snap, token, wallet), 30n);
+    assert.equal(trustlineOf(snap, bob, usd)!.balance, 20n);
   });
 });
 

@@ -76,7 +76,9 @@ describe('native SAC transfers between accounts', () => {
     assert.deepEqual(contractEvents(r), [
       { contract: strkeyOf(native), topics: ['transfer', alice.publicKey(), bob.publicKey(), 'native'], data: { amount: XLM, to_muxed_id: 42n } },
     ]);
-    // Only transfer's destination may be muxed.
+    // Muxed destinations came with CAP-67 (protocol 23); only transfer's destination may be muxed.
+    const old = call(snap, native, 'transfer', [addressOf(alice), muxedOf(bob, 42n), i128(XLM)], [alice], { ledger: { protocolVersion: 22 } });
+    assert.deepEqual(errorOf(old), { type: 8, code: 8 });
     assert.deepEqual(errorOf(call(snap, native, 'balance', [muxedOf(bob, 42n)])), { type: 8, code: 8 });
   });
 

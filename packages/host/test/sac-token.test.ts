@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Asset, Keypair, Networks, Operation, StrKey, xdr } from '@stellar/stellar-sdk';
+import { Asset, Keypair, Networks, Operation, StrKey, scValToNative, xdr } from '@stellar/stellar-sdk';
 import { ErrorCode, ErrorType } from '../src/val/error.ts';
 import { SacError } from '../src/sac/errors.ts';
-import { idOf } from './support/ledger.ts';
-import { hostFunctionOf } from './support/lifecycle.ts';
+import { deploy, idOf } from './support/ledger.ts';
+import { hostFunctionOf, lifecycleContract } from './support/lifecycle.ts';
 import {
   addressOf,
   balanceOf,
@@ -17,6 +17,7 @@ import {
   contractError,
   contractEvents,
   errorOf,
+  expectOk,
   i128,
   run,
   send,
@@ -46,6 +47,20 @@ describe('SAC deployment and metadata', () => {
     assert.deepEqual(errorOf(call(snap, native, 'admin', [])), { type: ErrorType.Storage, code: ErrorCode.MissingValue });
     const again = run(snap, hostFunctionOf(Operation.createStellarAssetContract({ asset: Asset.native() })));
     assert.deepEqual(errorOf(again), { type: ErrorType.Storage, code: ErrorCode.ExistingValue });
+  });
+
+  it('create_asset_contract from a contract needs no authorization and deploys at get_asset_contract_id', () => {
+    const { snap, issuer } = world();
+    const factory = deploy(snap, 30, { wasm: lifecycleContract(1) }).id;
+    const eur = new Asset('EURO', issuer.publicKey());
+    const bytes = xdr.ScVal.scvBytes(eur.toXdrObject().toXdr());
+    const predicted = view(snap, factory, 'asset_id', [bytes]);
+    const created = send(snap, factory, 'create_asset', [bytes]);
+    assert.equal(scValToNative(expectOk(created)), predicted);
+    assert.equal(predicted, eur.contractId(Networks.STANDALONE));
+    const id = new Uint8Array(StrKey.decodeContract(predicted as string));
+    assert.equal(view(snap, id, 'name'), `EURO:${issuer.publicKey()}`);
+    assert.deepEqual(errorOf(call(snap, factory, 'create_asset', [bytes])), { type: ErrorType.Storage, code: ErrorCode.ExistingValue });
   });
 
   it('init_asset is callable but refuses a second initialization (AlreadyInitializedError)', () => {

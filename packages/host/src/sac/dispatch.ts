@@ -13,6 +13,7 @@ import { tagOf, type Val } from '../val/val.ts';
 import { ACCOUNT_CREATION_PROTOCOL } from './accounts.ts';
 import * as sac from './contract.ts';
 import type { MuxedTarget } from './contract.ts';
+import { UNIFIED_EVENTS_PROTOCOL } from './events.ts';
 import { addressOf, boolOf, u32Of } from './storage-types.ts';
 
 interface ParamTypes {
@@ -28,10 +29,13 @@ type Args<P extends readonly Param[]> = { [K in keyof P]: ParamTypes[P[K]] };
 
 const unexpected = (what: string) => hostError(ErrorType.Value, ErrorCode.UnexpectedType, `expected ${what}`);
 
-/** A `MuxedAddress`: an Address, or a muxed (M) address standing for its G account and id. */
+/**
+ * A `MuxedAddress`: an Address, or a muxed (M) address standing for its G account and id. Before
+ * protocol 23 (CAP-67) the parameter was an `Address`.
+ */
 const muxedOf = (host: Host, v: Val): MuxedTarget => {
   if (tagOf(v) === Tag.AddressObject) return { address: v, id: undefined };
-  if (tagOf(v) !== Tag.MuxedAddressObject) throw unexpected('an Address or MuxedAddress');
+  if (tagOf(v) !== Tag.MuxedAddressObject || host.protocol < UNIFIED_EVENTS_PROTOCOL) throw unexpected('an Address or MuxedAddress');
   const m = host.get(v, Tag.MuxedAddressObject);
   return { address: host.add({ tag: Tag.AddressObject, address: { kind: 'account', key: m.key.slice() } }), id: m.id };
 };
