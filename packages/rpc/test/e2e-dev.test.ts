@@ -49,6 +49,8 @@ test('sorobox_closeLedgers and sorobox_advanceTime move the sequence and the clo
   const exact = await dev('sorobox_advanceTime', { seconds: '86400', ledgers: 10 });
   assert.equal(exact.latestLedger.sequence, moved.latestLedger.sequence + 10);
   assert.equal((await node.call('sorobox_advanceTime', { seconds: -1 })).error?.code, -32602);
+  const tooFast = await node.call('sorobox_advanceTime', { seconds: 1, ledgers: 5 });
+  assert.equal(tooFast.error?.code, -32602, 'less than a second per ledger');
   assert.equal((await node.call('sorobox_closeLedgers', { count: 'many' })).error?.code, -32602);
 });
 

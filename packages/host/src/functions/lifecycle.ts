@@ -2,7 +2,7 @@
  * Contract lifecycle host functions (env.json `ledger` module, plus `get_address_executable` of the
  * `address` module): Wasm upload, contract ids, creation with constructors (CAP-58), executable
  * updates, and CAP-85 executable tags and references. Arguments are checked here; the work is in
- * `ledger/lifecycle.ts`. `create_asset_contract` waits for the built-in Stellar Asset contract.
+ * `ledger/lifecycle.ts`; the built-in Stellar Asset contract's in `sac/`.
  */
 import { xdr } from '@stellar/stellar-sdk';
 import { CostType } from '../budget/cost-type.ts';
@@ -13,10 +13,11 @@ import {
   addressExecutable,
   EXTERNAL_REF_EXECUTABLE,
   HASH_BYTES,
+  STELLAR_ASSET_EXECUTABLE,
   WASM_EXECUTABLE,
 } from '../ledger/executable.ts';
 import { createContract, updateCurrentExecutable, uploadWasm } from '../ledger/lifecycle.ts';
-import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
+import { decodeAsset } from '../sac/asset-info.ts';
 import { Tag } from '../val/tag.ts';
 import { VOID, type Val } from '../val/val.ts';
 import { addressToWire, valToScValWire } from '../xdr/scval.ts';
@@ -46,16 +47,6 @@ const externalRef = (host: Host, owner: Val, tag: Val): ExecutableWire => ({
   },
 });
 
-/** `metered_from_xdr_obj` of an `Asset`: malformed bytes are `Error(Value, InvalidInput)`. */
-const assetOf = (host: Host, serialized: Val): xdr.AssetWire => {
-  const bytes = host.get(serialized, Tag.BytesObject).bytes;
-  host.budget.charge(CostType.ValDeser, bytes.length);
-  try {
-    return xdr.Asset.schema.decode(bytes);
-  } catch (e) {
-    throw hostError(ErrorType.Value, ErrorCode.InvalidInput, `malformed Asset XDR: ${(e as Error).message}`);
-  }
-};
 
 /**
  * `create_contract_impl`: `deployer` and a 32-byte `salt` name the contract; without a vector of
@@ -103,7 +94,22 @@ const get_contract_id = (host: Host, deployer: Val, salt: Val): Val =>
   );
 
 const get_asset_contract_id = (host: Host, serializedAsset: Val): Val =>
-  contractAddress(host, contractIdOf(host, assetPreimage(assetOf(host, serializedAsset))));
+  contractAddress(host, contractIdOf(host, assetPreimage(decodeAsset(host, serializedAsset))));
+
+/** The asset's Stellar Asset contract, at the id the asset names; no authorization needed. */
+const create_asset_contract = (host: Host, serializedAsset: Val): Val =>
+  contractAddress(
+    host,
+    createContract(
+      host,
+      {
+        contractIdPreimage: assetPreimage(decodeAsset(host, serializedAsset)),
+        executable: { type: STELLAR_ASSET_EXECUTABLE },
+        constructorArgs: [],
+      },
+      [],
+    ),
+  );
 
 const upload_wasm = (host: Host, wasm: Val): Val =>
   newBytes(host, uploadWasm(host, host.get(wasm, Tag.BytesObject).bytes));
@@ -131,6 +137,7 @@ const get_address_executable = (host: Host, address: Val): Val =>
 export const lifecycleFunctions: HostFnTable = {
   create_contract,
   create_contract_with_constructor,
+  create_asset_contract,
   upload_wasm,
   update_current_contract_wasm,
   get_contract_id,

@@ -1,7 +1,8 @@
 /**
  * Calling a deployed contract (`call_n_internal` / `call_contract_fn` in `host/frame.rs`): reserved
  * names and re-entry are refused, the instance is read from storage and its executable resolved to
- * Wasm, the function runs in a new frame, and the frame's storage writes are undone if it fails.
+ * Wasm (or, for the built-in Stellar Asset contract, to the host's own functions), the function runs
+ * in a new frame, and the frame's storage writes are undone if it fails.
  */
 import { popAuthFrame, pushAuthFrame, rollbackAuthFrame } from '../auth/hooks.ts';
 import { markFailedFrom } from '../host/diagnostics.ts';
@@ -11,8 +12,9 @@ import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
 import { VOID, type Val } from '../val/val.ts';
 import { loadContractCode, type ContractCode } from '../vm/code.ts';
 import { invokeWasm } from '../vm/invoke.ts';
+import { invokeStellarAsset } from '../sac/frame.ts';
 import { loadInstance, loadWasm, storageOf, type ContractExecutableWire } from './data.ts';
-import { resolveWasmHash } from './executable.ts';
+import { resolveWasmHash, STELLAR_ASSET_EXECUTABLE } from './executable.ts';
 import { persistInstanceStorage, popInstanceFrame, pushInstanceFrame } from './instance.ts';
 import type { Storage } from './storage.ts';
 
@@ -37,7 +39,7 @@ const codeCache = new Map<string, ContractCode>();
  */
 export const resolveCode = (host: Host, storage: Storage, executable: ContractExecutableWire): ContractCode => {
   const hash = resolveWasmHash(host, storage, executable);
-  if (!hash) throw hostError(ErrorType.Context, ErrorCode.InternalError, 'the built-in Stellar Asset contract is not available in this host');
+  if (!hash) throw hostError(ErrorType.Context, ErrorCode.InternalError, 'the built-in Stellar Asset contract has no Wasm');
   const wasm = loadWasm(host, storage, hash);
   const maxMemoryBytes = host.budget.limits.memoryBytes;
   const cacheKey = `${Buffer.from(hash).toString('hex')}:${maxMemoryBytes}`;
@@ -55,15 +57,15 @@ export const callContract = (host: Host, contractId: Uint8Array, fn: string, arg
     throw hostError(ErrorType.Context, ErrorCode.InvalidAction, 'Contract re-entry is not allowed');
   const storage = storageOf(host);
   const instance = loadInstance(host, storage, contractId);
-  const code = resolveCode(host, storage, instance.executable);
-  if (options.missingFunctionIsNoop && !code.functions.has(fn)) return VOID;
+  const code = instance.executable.type === STELLAR_ASSET_EXECUTABLE ? undefined : resolveCode(host, storage, instance.executable);
+  if (code && options.missingFunctionIsNoop && !code.functions.has(fn)) return VOID;
 
   const mark = storage.mark();
   const eventsStart = host.events.length;
   const auth = pushAuthFrame(host, contractId, fn, args);
   const frame = pushInstanceFrame(host, contractId, instance);
   try {
-    const value = invokeWasm(host, code, contractId, fn, args);
+    const value = code ? invokeWasm(host, code, contractId, fn, args) : invokeStellarAsset(host, contractId, fn, args);
     try {
       persistInstanceStorage(host, storage, frame);
     } catch (e) {

@@ -37,8 +37,6 @@ export const CONSTRUCTOR_FUNCTION_NAME = '__constructor';
 const encodeExt = (ext: xdr.ContractCodeEntryExtWire): Uint8Array =>
   xdr.ContractCodeEntryExt.schema.encode(ext);
 
-const SAC_UNAVAILABLE = 'the built-in Stellar Asset contract is not available in this host yet';
-
 /**
  * `upload_contract_wasm`: validates the Wasm as instantiation would (parse, features, imports,
  * interface version against the ledger) and stores it under its sha256, with the parse cost inputs
@@ -111,9 +109,21 @@ const callConstructor = (
 };
 
 /**
- * `create_contract_internal`: derives the id from the preimage, authorizes an address deployer,
- * writes the instance (the contract must not exist; its executable must resolve) and runs the
- * constructor. A failure undoes the creation. Returns the new contract's id.
+ * `maybe_initialize_stellar_asset_contract`: a contract created from an asset is initialized by an
+ * ordinary (external) call of `init_asset` with the asset's XDR.
+ */
+const initializeAssetContract = (host: Host, contractId: Uint8Array, asset: xdr.AssetWire): void => {
+  const bytes = xdr.Asset.schema.encode(asset);
+  host.budget.charge(CostType.ValSer, bytes.length);
+  callContract(host, contractId, 'init_asset', [host.add({ tag: Tag.BytesObject, bytes })]);
+};
+
+/**
+ * `create_contract_internal`: derives the id from the preimage, authorizes an address deployer (an
+ * asset contract needs no authorization: it belongs to the asset), writes the instance (the
+ * contract must not exist; its executable must resolve), initializes an asset contract, and runs
+ * the constructor of contracts that have code. A failure undoes the creation. Returns the new
+ * contract's id.
  */
 export const createContract = (
   host: Host,
@@ -121,9 +131,7 @@ export const createContract = (
   constructorArgs: readonly Val[],
 ): Uint8Array => {
   const preimage = args.contractIdPreimage;
-  if (preimage.type !== 0 || args.executable.type === STELLAR_ASSET_EXECUTABLE)
-    throw hostError(ErrorType.Context, ErrorCode.InternalError, SAC_UNAVAILABLE);
-  return withCreateContractAuth(host, preimage.fromAddress.address, args, () => {
+  const create = (): Uint8Array => {
     const contractId = contractIdOf(host, preimage);
     const storage = storageOf(host);
     const mark = storage.mark();
@@ -132,13 +140,16 @@ export const createContract = (
         throw hostError(ErrorType.Storage, ErrorCode.ExistingValue, 'contract already exists', contractId);
       checkExecutable(host, storage, args.executable);
       storeContractInstance(host, storage, contractId, { executable: args.executable });
-      callConstructor(host, contractId, args.executable, constructorArgs);
+      if (preimage.type === 1) initializeAssetContract(host, contractId, preimage.fromAsset);
+      if (args.executable.type !== STELLAR_ASSET_EXECUTABLE) callConstructor(host, contractId, args.executable, constructorArgs);
     } catch (e) {
       storage.rollback(mark);
       throw e;
     }
     return contractId;
-  });
+  };
+  // An asset contract needs no authorization; an address deployer authorizes its creation.
+  return preimage.type === 0 ? withCreateContractAuth(host, preimage.fromAddress.address, args, create) : create();
 };
 
 const EXECUTABLE_UPDATE_TOPIC = 'executable_update';

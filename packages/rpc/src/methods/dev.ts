@@ -39,6 +39,15 @@ const accountAddress = (params: Params): string => {
   return address;
 };
 
+/** The network refuses a developer control it cannot carry out (a bad id, an impossible time step): the caller's params were at fault. */
+const refusedAsInvalid = <T>(what: string, run: () => T): T => {
+  try {
+    return run();
+  } catch (e) {
+    throw invalidParams(`${what}: ${(e as Error).message}`);
+  }
+};
+
 const ledgerSummary = (l: LedgerRecord) => ({
   sequence: l.sequence,
   closeTime: String(l.closeTime),
@@ -54,7 +63,11 @@ const accountKey = (address: string): xdr.LedgerKey =>
 export const devMethods = (ctx: RpcContext): Methods => ({
   sorobox_closeLedgers: (params) => {
     const count = optionalUint(params, 'count', MAX_CLOSE_LEDGERS) ?? 1;
-    return { latestLedger: ledgerSummary(ctx.network.closeLedgers(count)) };
+    return {
+      latestLedger: ledgerSummary(
+        refusedAsInvalid('cannot close ledgers', () => ctx.network.closeLedgers(count)),
+      ),
+    };
   },
 
   sorobox_advanceTime: (params) => {
@@ -64,18 +77,18 @@ export const devMethods = (ctx: RpcContext): Methods => ({
     const byTime = (seconds + closeSeconds - 1n) / closeSeconds;
     const ledgers = optionalUint(params, 'ledgers', MAX_CLOSE_LEDGERS) ?? Number(byTime < 1n ? 1n : byTime);
     if (ledgers > MAX_CLOSE_LEDGERS) throw invalidParams(`ledgers must not exceed ${MAX_CLOSE_LEDGERS}`);
-    return { latestLedger: ledgerSummary(ctx.network.advanceTime(seconds, ledgers)) };
+    return {
+      latestLedger: ledgerSummary(
+        refusedAsInvalid('cannot advance time', () => ctx.network.advanceTime(seconds, ledgers)),
+      ),
+    };
   },
 
   sorobox_snapshot: () => ({ id: ctx.network.snapshotState() }),
 
   sorobox_revert: (params) => {
     const id = requiredString(params, 'id');
-    try {
-      ctx.network.revertState(id);
-    } catch (e) {
-      throw invalidParams(`cannot revert to snapshot ${JSON.stringify(id)}: ${(e as Error).message}`);
-    }
+    refusedAsInvalid(`cannot revert to snapshot ${JSON.stringify(id)}`, () => ctx.network.revertState(id));
     return { latestLedger: ledgerSummary(ctx.network.latestLedger()) };
   },
 
@@ -86,11 +99,7 @@ export const devMethods = (ctx: RpcContext): Methods => ({
       'entry (a base64 LedgerEntry)',
     );
     const liveUntil = optionalUint(params, 'liveUntilLedgerSeq');
-    try {
-      ctx.network.setLedgerEntry(entry, liveUntil);
-    } catch (e) {
-      throw invalidParams(`cannot set the ledger entry: ${(e as Error).message}`);
-    }
+    refusedAsInvalid('cannot set the ledger entry', () => ctx.network.setLedgerEntry(entry, liveUntil));
     return { latestLedger: ctx.network.latestLedger().sequence };
   },
 
@@ -112,7 +121,7 @@ export const devMethods = (ctx: RpcContext): Methods => ({
   sorobox_fund: (params) => {
     const address = accountAddress(params);
     const stroops = amount(params, 'amount', DEFAULT_FUND_STROOPS);
-    ctx.network.fund(address, stroops);
+    refusedAsInvalid(`cannot fund ${address}`, () => ctx.network.fund(address, stroops));
     return { address, amount: String(stroops), latestLedger: ctx.network.latestLedger().sequence };
   },
 });
