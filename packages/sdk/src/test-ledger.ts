@@ -6,11 +6,13 @@
  * `auth`, like the Rust SDK's `mock_all_auths` — or enforcing the entries a test passes.
  */
 import { createHash } from 'node:crypto';
-import { Keypair, xdr } from '@stellar/stellar-sdk';
+import { Address, Keypair, Networks, authorizeEntry, xdr } from '@stellar/stellar-sdk';
 import {
   MemorySnapshot,
   applyHostFunction,
   defaultLedgerInfo,
+  ledgerKeyOf,
+  networkIdOf,
   type AuthMode,
   type HostFunctionResult,
   type HostOptions,
@@ -18,6 +20,8 @@ import {
 } from '@sorobox/host';
 
 export interface TestLedgerOptions {
+  /** The network passphrase (default the standalone network's): signatures are bound to it. */
+  readonly passphrase?: string;
   readonly ledger?: Partial<LedgerInfo>;
   /** Default `record_allow_nonroot`: every authorization is granted and recorded. */
   readonly authMode?: AuthMode;
@@ -41,6 +45,7 @@ const TEST_SOURCE_SEED = createHash('sha256').update('sorobox test source').dige
 export class TestLedger {
   readonly snapshot: MemorySnapshot;
   readonly source: Keypair;
+  readonly passphrase: string;
   info: LedgerInfo;
   authMode: AuthMode;
   private readonly diagnostics: boolean;
@@ -48,7 +53,8 @@ export class TestLedger {
 
   constructor(options: TestLedgerOptions = {}, snapshot = new MemorySnapshot()) {
     this.snapshot = snapshot;
-    this.info = defaultLedgerInfo(options.ledger);
+    this.passphrase = options.passphrase ?? Networks.STANDALONE;
+    this.info = defaultLedgerInfo({ networkId: networkIdOf(this.passphrase), ...options.ledger });
     this.authMode = options.authMode ?? 'record_allow_nonroot';
     this.source = options.source ?? Keypair.fromRawEd25519Seed(TEST_SOURCE_SEED);
     this.diagnostics = options.diagnostics ?? true;
@@ -139,4 +145,60 @@ export class TestLedger {
       options,
     );
   }
+
+  /** Writes a classic account (one signer, its master key) unless it exists: signed auth needs it. */
+  addAccount(keypair: Keypair, balance = 100_000_000_000n): void {
+    const entry = xdr.LedgerEntry.fromXdrObject({
+      lastModifiedLedgerSeq: this.info.sequenceNumber,
+      data: {
+        type: 0,
+        account: {
+          accountId: { type: 0, ed25519: keypair.rawPublicKey() },
+          balance,
+          seqNum: 0n,
+          numSubEntries: 0,
+          inflationDest: null,
+          flags: 0,
+          homeDomain: new xdr.XdrString(''),
+          thresholds: Uint8Array.from([1, 0, 0, 0]),
+          signers: [],
+          ext: { v: 0 },
+        },
+      },
+      ext: { v: 0 },
+    } as xdr.LedgerEntryWire);
+    if (!this.snapshot.get(ledgerKeyOf(entry))) this.snapshot.set(entry, undefined);
+  }
+
+  /**
+   * Signs the address-credential entries a recording run returned for the given keys (a client's
+   * `authorizeEntry`, valid for `validFor` ledgers); entries of other addresses stay unsigned and
+   * source-account entries stay as they are.
+   */
+  async sign(
+    entries: readonly xdr.SorobanAuthorizationEntry[],
+    signers: readonly Keypair[],
+    validFor = 100,
+  ): Promise<xdr.SorobanAuthorizationEntry[]> {
+    const byAddress = new Map(signers.map((k) => [k.publicKey(), k]));
+    return Promise.all(
+      entries.map((entry) => {
+        const address = authAddress(entry);
+        const key = address && byAddress.get(address);
+        if (!key) return entry;
+        this.addAccount(key);
+        return authorizeEntry(entry, key, this.info.sequenceNumber + validFor, this.passphrase);
+      }),
+    );
+  }
 }
+
+/** The `G...`/`C...` address an entry's credentials name, or undefined for the source account. */
+export const authAddress = (entry: xdr.SorobanAuthorizationEntry): string | undefined => {
+  const c = entry.credentials.toXdrObject();
+  if (c.type === 0) return undefined;
+  const a = (
+    c.type === 1 ? c.address : c.type === 2 ? c.addressV2 : c.addressWithDelegates.addressCredentials
+  ).address;
+  return Address.fromScAddress(xdr.ScAddress.fromXdrObject(a)).toString();
+};

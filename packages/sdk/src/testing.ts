@@ -3,7 +3,7 @@
  * functions with native JavaScript values converted through the generated spec (the same way
  * `@stellar/stellar-sdk` clients convert them), getting native results or named contract errors.
  */
-import { Address, StrKey, contract, type xdr } from '@stellar/stellar-sdk';
+import { Address, StrKey, contract, xdr, type Keypair } from '@stellar/stellar-sdk';
 import {
   ErrorType,
   installContract,
@@ -16,9 +16,9 @@ import {
   type ScErrorValue,
 } from '@sorobox/host';
 import { buildContract, type BuildOptions, type BuildResult } from './build.ts';
-import { TestLedger, type ApplyOptions } from './test-ledger.ts';
+import { TestLedger, authAddress, type ApplyOptions } from './test-ledger.ts';
 
-export { TestLedger, type ApplyOptions, type TestLedgerOptions } from './test-ledger.ts';
+export { TestLedger, authAddress, type ApplyOptions, type TestLedgerOptions } from './test-ledger.ts';
 
 export type CallOutcome<R extends InvokeResult = InvokeResult> =
   | { readonly ok: true; readonly value: unknown; readonly scVal: xdr.ScVal; readonly result: R }
@@ -163,6 +163,27 @@ export class DeployedContract {
   ): CallOutcome<HostFunctionResult> {
     return this.contract.outcome(fn, this.ledger.invoke(this.id, fn, args, options));
   }
+
+  /**
+   * Calls `fn` as a client does against a network: a recording run finds the authorizations the
+   * call needs (non-root ones too, as a simulation with `record_allow_nonroot`), `signers` sign
+   * theirs, and an enforcing run checks them (an address without a signer's key makes it fail, as
+   * it would on chain).
+   */
+  async invokeSigned(
+    fn: string,
+    args: Record<string, unknown>,
+    signers: readonly Keypair[],
+  ): Promise<CallOutcome<HostFunctionResult>> {
+    const scVals = this.contract.spec.funcArgsToScVals(fn, args);
+    const recorded = this.ledger.invoke(this.id, fn, scVals, {
+      authMode: 'record_allow_nonroot',
+      commit: false,
+    });
+    if (!recorded.outcome.ok) return this.contract.outcome(fn, recorded);
+    const auth = await this.ledger.sign(recorded.auth, signers);
+    return this.invokeRaw(fn, scVals, { authMode: 'enforce', auth });
+  }
 }
 
 export interface PublishedEvent {
@@ -181,3 +202,29 @@ export const contractEvents = (result: InvokeResult): PublishedEvent[] =>
       topics: e.event.body.v0.topics,
       data: e.event.body.v0.data,
     }));
+
+export interface Authorization {
+  /** Who authorized: a `G...`/`C...` address, or `source` for the transaction source account. */
+  readonly address: string;
+  /** The authorized root call: contract, function and arguments (or `create` for a creation). */
+  readonly contract: string;
+  readonly fn: string;
+  readonly args: xdr.ScVal[];
+}
+
+/** The authorizations a recording run needed, as who authorized which call (like `env.auths()`). */
+export const authorizations = (result: HostFunctionResult): Authorization[] =>
+  result.auth.map((entry) => {
+    const fn = entry.rootInvocation.function.toXdrObject();
+    const call =
+      fn.type === 0
+        ? {
+            contract: Address.fromScAddress(
+              xdr.ScAddress.fromXdrObject(fn.contractFn.contractAddress),
+            ).toString(),
+            fn: new xdr.XdrString(fn.contractFn.functionName).toString(),
+            args: fn.contractFn.args.map((a) => xdr.ScVal.fromXdrObject(a)),
+          }
+        : { contract: '', fn: 'create', args: [] };
+    return { address: authAddress(entry) ?? 'source', ...call };
+  });

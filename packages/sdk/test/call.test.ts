@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ErrorCode, ErrorType } from '@sorobox/host';
-import { TestContract, TestLedger } from '../src/testing.ts';
+import { Keypair } from '@stellar/stellar-sdk';
+import { TestContract, TestLedger, authorizations } from '../src/testing.ts';
 
 test('cross-contract calls: invokeContract converts the result, tryInvokeContract returns the error', async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'sdk-call-'));
@@ -62,6 +63,46 @@ test('a @contractclient calls through typed methods; a Result method carries the
   // A client is not part of the caller's spec.
   assert.deepEqual(
     caller.spec.funcs().map((f) => String(f.name)),
-    ['bump_on', 'try_call', 'bump_twice', 'reset', 'check_on', 'check_or_fail'],
+    ['bump_on', 'try_call', 'bump_twice', 'reset', 'check_on', 'check_or_fail', 'pay', 'describe', 'collect'],
   );
+});
+
+test('TokenClient: SEP-41 calls on the token example, the holder authorizing the nested transfer', async () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'sdk-token-client-'));
+  const load = (path: string) => TestContract.load(new URL(path, import.meta.url).pathname, { outDir });
+  const [token, caller] = await Promise.all([
+    load('../../../contracts/examples/token'),
+    load('../fixtures/caller'),
+  ]);
+  const ledger = new TestLedger();
+  const admin = Keypair.random().publicKey();
+  const t = token.deploy({ ledger, args: { admin, decimal: 7, name: 'Gold', symbol: 'GLD' } });
+  const k = caller.deploy({ ledger });
+  const holder = Keypair.random();
+  const to = Keypair.random().publicKey();
+  assert.ok(t.invoke('mint', { to: holder.publicKey(), amount: 100n }).ok);
+  const described = k.invoke('describe', { token: t.address });
+  assert.ok(described.ok && described.value === 'Gold/GLD/7');
+  const paid = k.invoke('pay', { token: t.address, from: holder.publicKey(), to, amount: 40n });
+  assert.ok(paid.ok && paid.value === 40n);
+  // The holder authorized the token's transfer, a call below the root (caller's pay).
+  assert.deepEqual(
+    authorizations(paid.result).map((a) => [a.address, a.contract, a.fn]),
+    [[holder.publicKey(), t.address, 'transfer']],
+  );
+  // Signed for real: the holder signs the transfer the caller makes.
+  const signed = await k.invokeSigned(
+    'pay',
+    { token: t.address, from: holder.publicKey(), to, amount: 10n },
+    [holder],
+  );
+  assert.ok(signed.ok && signed.value === 50n);
+  assert.ok(
+    t.invoke('approve', { from: holder.publicKey(), spender: k.address, amount: 30n, expiration_ledger: 100 })
+      .ok,
+  );
+  const collected = k.invoke('collect', { token: t.address, from: holder.publicKey(), amount: 20n });
+  assert.ok(collected.ok && collected.value === 10n, 'the caller spends its allowance as the spender');
+  const tooMuch = k.invoke('collect', { token: t.address, from: holder.publicKey(), amount: 11n });
+  assert.deepEqual(tooMuch.ok ? undefined : tooMuch.error, { type: ErrorType.Contract, code: 9 });
 });

@@ -1,8 +1,10 @@
 /** The upgradeable example: version 1 replaced by version 2 in place, state kept. */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { before, test } from 'node:test';
-import { Keypair } from '@stellar/stellar-sdk';
-import { TestContract, type CallOutcome } from '@sorobox/sdk/testing';
+import { Keypair, scValToNative } from '@stellar/stellar-sdk';
+import { ErrorCode, ErrorType } from '@sorobox/host';
+import { DeployedContract, TestContract, authorizations, type CallOutcome } from '@sorobox/sdk/testing';
 
 let v1: TestContract;
 let v2: TestContract;
@@ -26,4 +28,47 @@ test('version 1 runs with the state its constructor set', () => {
   assert.equal(ok(c.invoke('greeting')), 'hi');
   assert.equal(ok(c.invoke('bump')), 1);
   assert.equal(ok(c.invoke('bump')), 2);
+});
+
+test('upgrade swaps in version 2 at the same address; storage stays; the admin authorizes', () => {
+  const c = v1.deploy({ args: { admin, greeting: 'hello' } });
+  ok(c.invoke('bump'));
+  ok(c.invoke('bump'));
+  const v2Hash = c.ledger.upload(v2.build.wasm);
+  const v1Hash = new Uint8Array(createHash('sha256').update(v1.build.wasm).digest());
+  const r = c.invoke('upgrade', { new_wasm_hash: v2Hash });
+  assert.ok(r.ok);
+  assert.deepEqual(
+    authorizations(r.result).map((a) => [a.address, a.fn]),
+    [[admin, 'upgrade']],
+  );
+  // The host's executable_update system event: the old executable, then the new one.
+  const update = r.result.events.find((e) => e.event.type.name === 'system');
+  assert.ok(update);
+  assert.deepEqual(
+    update.event.body.v0.topics.map((t) => scValToNative(t)),
+    ['executable_update', ['Wasm', v1Hash], ['Wasm', new Uint8Array(v2Hash)]],
+  );
+  // Version 2's code now answers at the same address, with version 1's state.
+  const upgraded = DeployedContract.at(v2, c.ledger, c.address);
+  assert.equal(ok(upgraded.invoke('version')), 2);
+  assert.equal(ok(upgraded.invoke('greeting')), 'hello');
+  assert.equal(ok(upgraded.invoke('count')), 2);
+  assert.equal(ok(upgraded.invoke('bump')), 4);
+});
+
+test('an upgrade needs the admin, and an existing hash', async () => {
+  const c = v1.deploy({ args: { admin, greeting: 'hi' } });
+  const v2Hash = c.ledger.upload(v2.build.wasm);
+  const unsigned = c.invoke('upgrade', { new_wasm_hash: v2Hash }, { authMode: 'enforce', auth: [] });
+  assert.deepEqual(unsigned.ok ? undefined : unsigned.error, {
+    type: ErrorType.Auth,
+    code: ErrorCode.InvalidAction,
+  });
+  const missing = c.invoke('upgrade', { new_wasm_hash: Buffer.alloc(32, 7) });
+  assert.deepEqual(missing.ok ? undefined : missing.error, {
+    type: ErrorType.Storage,
+    code: ErrorCode.MissingValue,
+  });
+  assert.equal(ok(c.invoke('version')), 1, 'still version 1');
 });
