@@ -33,3 +33,10 @@ export {
 } from './ledger/snapshot.ts';
 export { Footprint } from './ledger/footprint.ts';
 export type { LedgerChange } from './ledger/storage.ts';
+export {
+  accountLedgerEntry,
+  trustlineLedgerEntry,
+  type AccountOptions,
+  type Liabilities,
+  type TrustlineOptions,
+} from './sac/entries.ts';
