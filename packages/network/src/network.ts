@@ -42,6 +42,8 @@ import { buildFundTransaction } from './dev/fund.ts';
 const CLASSIC_FEE_WINDOW = 10;
 const SOROBAN_FEE_WINDOW = 50;
 const STAGE_BEFORE_ALL_TXS = 0;
+/** Ledgers written per database transaction when many close at once. */
+const CLOSE_BATCH = 10_000;
 const STAGE_AFTER_ALL_TXS = 2;
 
 interface Head {
@@ -267,16 +269,34 @@ class LocalNetwork implements Network {
     return this.latestLedger();
   }
 
-  /** Closes one ledger per close time, the pending transactions in the first, all in one database transaction. */
+  /**
+   * Closes one ledger per close time, the pending transactions in the first. Ledgers are written in
+   * database transactions of up to `CLOSE_BATCH` ledgers: each ledger is atomic, and a long time
+   * jump does not hold one huge transaction.
+   */
   private closeSeries(closeTimes: bigint[]): void {
     const withTxs: ClosedLedger[] = [];
-    this.db.transaction(() => {
-      for (const [i, closeTime] of closeTimes.entries()) {
-        const closed = this.closeOne(closeTime, i === 0 ? this.takeValidPending(closeTime) : []);
-        if (closed.txs.length > 0) withTxs.push(closed);
-      }
-    })();
+    for (let start = 0; start < closeTimes.length; start += CLOSE_BATCH) {
+      this.atomically(() => {
+        for (const [i, closeTime] of closeTimes.slice(start, start + CLOSE_BATCH).entries()) {
+          const closed = this.closeOne(closeTime, start + i === 0 ? this.takeValidPending(closeTime) : []);
+          if (closed.txs.length > 0) withTxs.push(closed);
+        }
+      });
+    }
     this.announce(withTxs);
+  }
+
+  /** Runs `write` in one database transaction; if it fails, the in-memory view goes back to the database's. */
+  private atomically<T>(write: () => T): T {
+    try {
+      return this.db.transaction(write)();
+    } catch (e) {
+      this.state.clearCache();
+      this.stateVersion++;
+      this.loadHead();
+      throw e;
+    }
   }
 
   /** The pending transactions still valid for the ledger about to close (`trimInvalid`). */
@@ -331,8 +351,6 @@ class LocalNetwork implements Network {
         successful: success ? 1 : 0,
         fee_bump: frame.feeBump ? 1 : 0,
         soroban: frame.isSoroban ? 1 : 0,
-        operations: ops,
-        inclusion_fee_bid: Number(frame.isSoroban ? BigInt(frame.inner.tx.fee) - frame.inner.soroban!.resourceFee : (frame.feeBump?.fee ?? BigInt(frame.inner.tx.fee)) / BigInt(ops || 1)),
         inclusion_fee_charged: Number(frame.isSoroban ? t.result.feeCharged - sorobanCharged : t.result.feeCharged / BigInt(ops || 1)),
         envelope: frame.envelopeBytes,
         result: t.resultBytes,
@@ -489,7 +507,7 @@ class LocalNetwork implements Network {
     } else if (liveUntilLedgerSeq !== undefined) {
       throw new Error('only contract data and code entries have a TTL');
     }
-    this.db.transaction(() => this.state.apply(deltas))();
+    this.atomically(() => this.state.apply(deltas));
     this.stateVersion++;
   }
 
@@ -507,7 +525,7 @@ class LocalNetwork implements Network {
     const { result } = checkValid(this.nextContext(), new LedgerTxn(this.state, this.head.header.ledgerSeq + 1), frame);
     if (!result.success) throw new Error(`funding ${address} failed validation: ${rejectedLine(frame.hashHex, result.toWire())}`);
     // The funding transaction closes its own ledger whatever the close mode, as friendbot answers with an applied transaction.
-    const closed = this.db.transaction(() => this.closeOne(this.head.header.scpValue.closeTime + this.spl, [frame]))();
+    const closed = this.atomically(() => this.closeOne(this.head.header.scpValue.closeTime + this.spl, [frame]));
     this.announce([closed]);
     const applied = closed.txs[0];
     if (!applied.applied.result.success) throw new Error(`funding ${address} failed: ${rejectedLine(frame.hashHex, applied.result)}`);

@@ -131,7 +131,6 @@ export const putTrustLine = (ltx: LedgerTxn, trustLine: TrustLineWire): void => 
 };
 
 export const AUTHORIZED_FLAG = 1;
-export const AUTHORIZED_TO_MAINTAIN_LIABILITIES_FLAG = 2;
 
 export const trustLineLiabilities = (t: TrustLineWire): { buying: bigint; selling: bigint } =>
   t.ext.v === 1 ? t.ext.v1.liabilities : { buying: 0n, selling: 0n };

@@ -45,7 +45,6 @@ export const decodeEntry = (bytes: Uint8Array): EntryWire => xdr.LedgerEntry.sch
 
 /** A string usable as a Map key for a key's XDR bytes. */
 export const keyId = (keyBytes: Uint8Array): string => Buffer.from(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength).toString('latin1');
-export const keyBytesOfId = (id: string): Uint8Array => new Uint8Array(Buffer.from(id, 'latin1'));
 
 export const sha256 = (bytes: Uint8Array): Uint8Array => new Uint8Array(createHash('sha256').update(bytes).digest());
 

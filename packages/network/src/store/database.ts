@@ -41,8 +41,8 @@ CREATE TABLE IF NOT EXISTS transactions (
   successful INTEGER NOT NULL,
   fee_bump INTEGER NOT NULL,
   soroban INTEGER NOT NULL,
-  operations INTEGER NOT NULL,
-  inclusion_fee_bid INTEGER NOT NULL,
+  -- What fee statistics count: per operation for classic transactions, the inclusion part of the
+  -- fee charged for Soroban ones.
   inclusion_fee_charged INTEGER NOT NULL,
   envelope BLOB NOT NULL,
   result BLOB NOT NULL,
@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS snapshot_entries (
 `;
 
 /** Bumped when the tables change: an older database is refused rather than misread. */
-const SCHEMA_VERSION = '2';
+const SCHEMA_VERSION = '3';
 
 /** Opens (creating if needed) the database; `undefined` directory means in memory. */
 export const openDatabase = (dataDir: string | undefined): Db => {

@@ -22,8 +22,6 @@ export interface TransactionRow {
   readonly successful: number;
   readonly fee_bump: number;
   readonly soroban: number;
-  readonly operations: number;
-  readonly inclusion_fee_bid: number;
   readonly inclusion_fee_charged: number;
   readonly envelope: Uint8Array;
   readonly result: Uint8Array;
@@ -45,8 +43,6 @@ export interface EventRow {
 export interface FeeRow {
   readonly ledger: number;
   readonly soroban: number;
-  readonly operations: number;
-  readonly inclusion_fee_bid: number;
   readonly inclusion_fee_charged: number;
 }
 
@@ -78,8 +74,8 @@ export class HistoryStore {
   constructor(db: Db) {
     this.insertLedgerStmt = db.prepare('INSERT INTO ledgers (sequence, hash, close_time, soroban_state_size, header, meta) VALUES (?, ?, ?, ?, ?, ?)');
     this.insertTxStmt = db.prepare(
-      `INSERT OR REPLACE INTO transactions (hash, ledger, application_order, successful, fee_bump, soroban, operations,
-         inclusion_fee_bid, inclusion_fee_charged, envelope, result, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO transactions (hash, ledger, application_order, successful, fee_bump, soroban,
+         inclusion_fee_charged, envelope, result, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertEventStmt = db.prepare(
       'INSERT INTO events (id, ledger, transaction_index, operation_index, event_index, tx_hash, close_time, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -95,7 +91,7 @@ export class HistoryStore {
     );
     this.eventsStmt = db.prepare('SELECT * FROM events WHERE id > ? AND id < ? ORDER BY id ASC');
     this.feeStmt = db.prepare(
-      'SELECT ledger, soroban, operations, inclusion_fee_bid, inclusion_fee_charged FROM transactions WHERE ledger >= ? ORDER BY ledger, application_order',
+      'SELECT ledger, soroban, inclusion_fee_charged FROM transactions WHERE ledger >= ? ORDER BY ledger, application_order',
     );
     this.prune = ['DELETE FROM ledgers WHERE sequence < ?', 'DELETE FROM transactions WHERE ledger < ?', 'DELETE FROM events WHERE ledger < ?'].map((q) =>
       db.prepare<[number]>(q),
@@ -117,8 +113,6 @@ export class HistoryStore {
       r.successful,
       r.fee_bump,
       r.soroban,
-      r.operations,
-      r.inclusion_fee_bid,
       r.inclusion_fee_charged,
       r.envelope,
       r.result,
