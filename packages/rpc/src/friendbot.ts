@@ -1,11 +1,24 @@
 /**
- * Friendbot at `/friendbot?addr=G...` (GET or POST): the root account creates the account with
- * 10,000 XLM in a real CreateAccount transaction, and the answer has the shape of Stellar's
- * friendbot (a Horizon transaction resource; a problem document with status 400 on failure, with
+ * Friendbot at `/friendbot?addr=G...|C...` (GET or POST): the root account creates the account with
+ * 10,000 XLM in a real CreateAccount transaction, or, for a contract, transfers it 10,000 XLM through
+ * the native Stellar Asset Contract (deployed on first use). The answer has the shape of Stellar's
+ * friendbot: a Horizon transaction resource, or a problem document with status 400 on failure, with
  * `createAccountAlreadyExist` in `detail` for an existing account, which `@stellar/stellar-sdk`
- * `requestAirdrop` relies on).
+ * `requestAirdrop` relies on.
  */
-import { Account, Keypair, Operation, StrKey, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import {
+  Account,
+  Address,
+  Asset,
+  Contract,
+  Keypair,
+  Operation,
+  StrKey,
+  TransactionBuilder,
+  nativeToScVal,
+  rpc,
+  xdr,
+} from '@stellar/stellar-sdk';
 import type { Network, TransactionRecord } from '@sorobox/network';
 import { rfc3339 } from './xdr-format.ts';
 
@@ -58,7 +71,7 @@ const waitForTransaction = (network: Network, hash: string): Promise<Transaction
   });
 };
 
-/** The CreateAccount result code name (e.g. `createAccountAlreadyExist`), or the transaction's (e.g. `txBadSeq`). */
+/** The CreateAccount result code name (e.g. `createAccountAlreadyExist`), or the transaction's (e.g. `txFailed`). */
 const failureCode = (result: xdr.TransactionResult): string => {
   const r = result.toXdrObject().result;
   const op = 'results' in r ? r.results[0] : undefined;
@@ -67,31 +80,32 @@ const failureCode = (result: xdr.TransactionResult): string => {
   return xdr.TransactionResultResult.fromXdrObject(r).type;
 };
 
-export const createFriendbot = (network: Network) => {
+/** Builds the simulation a Soroban funding transaction is assembled from (the server's simulateTransaction). */
+export type Simulate = (transactionXdr: string) => unknown;
+
+export const createFriendbot = (network: Network, simulate: Simulate) => {
   const root = Keypair.master(network.passphrase);
   let queue: Promise<unknown> = Promise.resolve();
 
-  const fund = async (addr: string | null): Promise<FriendbotAnswer> => {
-    if (!addr) return problem(400, 'Bad Request', 'addr is required: /friendbot?addr=G...');
-    if (StrKey.isValidContract(addr))
-      return problem(
-        400,
-        'Bad Request',
-        'funding contract (C...) addresses needs the Stellar Asset Contract, which this node does not have yet',
-      );
-    if (!StrKey.isValidEd25519PublicKey(addr))
-      return problem(400, 'Bad Request', `invalid address ${JSON.stringify(addr)}: expected a G... account`);
+  /** One transaction from the root account with `operation`; Soroban ones are simulated and assembled first. */
+  const submitFromRoot = async (
+    operation: xdr.Operation,
+    soroban: boolean,
+  ): Promise<FriendbotAnswer | TransactionRecord> => {
     const seq = accountSequence(network, root.publicKey());
     if (seq === undefined) return problem(500, 'Internal Server Error', 'the root account does not exist');
-    const tx = new TransactionBuilder(new Account(root.publicKey(), seq.toString()), {
+    let tx = new TransactionBuilder(new Account(root.publicKey(), seq.toString()), {
       fee: BASE_FEE,
       networkPassphrase: network.passphrase,
     })
-      .addOperation(
-        Operation.createAccount({ destination: addr, startingBalance: FRIENDBOT_STARTING_BALANCE }),
-      )
+      .addOperation(operation)
       .setTimeout(0)
       .build();
+    if (soroban) {
+      const sim = simulate(tx.toXDR()) as rpc.Api.RawSimulateTransactionResponse;
+      if (sim.error) return problem(400, 'Transaction Failed', `the funding transaction fails: ${sim.error}`);
+      tx = rpc.assembleTransaction(tx, sim).build();
+    }
     tx.sign(root);
     const submitted = network.submit(tx.toEnvelope());
     if (submitted.status !== 'PENDING') {
@@ -105,9 +119,49 @@ export const createFriendbot = (network: Network) => {
     const record = await waitForTransaction(network, submitted.hash);
     if (!record)
       return problem(504, 'Timeout', `the funding transaction ${submitted.hash} was not applied in time`);
-    const resultXdr = record.result.toXdr('base64');
     if (record.status !== 'SUCCESS')
-      return problem(400, 'Bad Request', `${failureCode(record.result)} (${resultXdr})`);
+      return problem(400, 'Bad Request', `${failureCode(record.result)} (${record.result.toXdr('base64')})`);
+    return record;
+  };
+
+  /** A contract is funded as Stellar's friendbot does it: a native XLM transfer through the Stellar Asset Contract. */
+  const fundContract = async (addr: string): Promise<FriendbotAnswer | TransactionRecord> => {
+    const sac = Asset.native().contractId(network.passphrase);
+    if (network.ledgerEntries([new Contract(sac).getFootprint()]).length === 0) {
+      const deployed = await submitFromRoot(
+        Operation.createStellarAssetContract({ asset: Asset.native() }),
+        true,
+      );
+      if (!('hash' in deployed)) return deployed;
+    }
+    const amount = nativeToScVal(BigInt(FRIENDBOT_STARTING_BALANCE) * 10_000_000n, { type: 'i128' });
+    const transfer = new Contract(sac).call(
+      'transfer',
+      new Address(root.publicKey()).toScVal(),
+      new Address(addr).toScVal(),
+      amount,
+    );
+    return submitFromRoot(transfer, true);
+  };
+
+  const fund = async (addr: string | null): Promise<FriendbotAnswer> => {
+    if (!addr) return problem(400, 'Bad Request', 'addr is required: /friendbot?addr=G... (or C...)');
+    let outcome: FriendbotAnswer | TransactionRecord;
+    if (StrKey.isValidContract(addr)) outcome = await fundContract(addr);
+    else if (StrKey.isValidEd25519PublicKey(addr))
+      outcome = await submitFromRoot(
+        Operation.createAccount({ destination: addr, startingBalance: FRIENDBOT_STARTING_BALANCE }),
+        false,
+      );
+    else
+      return problem(
+        400,
+        'Bad Request',
+        `invalid address ${JSON.stringify(addr)}: expected a G... account or a C... contract`,
+      );
+    if (!('hash' in outcome)) return outcome;
+    const record = outcome;
+    const tx = record.envelope.toXdrObject();
     return {
       status: 200,
       body: {
@@ -117,12 +171,12 @@ export const createFriendbot = (network: Network) => {
         ledger: record.ledger,
         created_at: rfc3339(record.createdAt),
         source_account: root.publicKey(),
-        source_account_sequence: (seq + 1n).toString(),
+        source_account_sequence: tx.type === 2 ? tx.v1.tx.seqNum.toString() : '',
         fee_charged: record.result.toXdrObject().feeCharged.toString(),
-        max_fee: BASE_FEE,
+        max_fee: tx.type === 2 ? String(tx.v1.tx.fee) : BASE_FEE,
         operation_count: 1,
         envelope_xdr: record.envelope.toXdr('base64'),
-        result_xdr: resultXdr,
+        result_xdr: record.result.toXdr('base64'),
         result_meta_xdr: record.meta.toXdr('base64'),
       },
     };

@@ -96,7 +96,9 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
     version: options.version ?? versionInfo(),
   };
   const methods = rpcMethods(ctx);
-  const friendbot = friendbotOn ? createFriendbot(network) : undefined;
+  const friendbot = friendbotOn
+    ? createFriendbot(network, (transaction) => methods.simulateTransaction({ transaction }))
+    : undefined;
   const onInternalError =
     options.onInternalError ?? ((e: unknown) => console.error('sorobox rpc: internal error:', e));
 

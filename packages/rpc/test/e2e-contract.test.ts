@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import {
   Address,
+  Asset,
   Contract,
   Keypair,
   Operation,
@@ -61,6 +62,16 @@ test('upload Wasm, then Operation.createCustomContract with constructor argument
     Buffer.from(await node.client.getContractWasmByContractId(contractId)),
     Buffer.from(demo.wasm),
   );
+});
+
+test('friendbot funds a contract with native XLM through the Stellar Asset Contract (fundAddress)', async () => {
+  const tx = await node.client.fundAddress(contractId);
+  assert.equal(tx.status, 'SUCCESS');
+  const { balanceEntry } = await node.client.getSACBalance(contractId, Asset.native(), node.passphrase);
+  assert.equal(balanceEntry?.amount, '100000000000');
+  await node.client.fundAddress(contractId);
+  const again = await node.client.getSACBalance(contractId, Asset.native(), node.passphrase);
+  assert.equal(again.balanceEntry?.amount, '200000000000', 'the SAC is deployed once, then reused');
 });
 
 test('contract.Client.from reads the spec over RPC; a read call simulates, a write call signs and sends', async () => {
