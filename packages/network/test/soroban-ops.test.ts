@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Operation, StrKey, hash, xdr } from '@stellar/stellar-sdk';
+import { Address, Asset, Operation, StrKey, hash, nativeToScVal, scValToNative, xdr } from '@stellar/stellar-sdk';
 import { computeRentFee, rentConfigFromNetwork } from '@sorobox/host';
 import { FIXTURE } from '../../host/test/support/ledger.ts';
 import { entrySizeForRent } from '../src/index.ts';
-import { metaV4, newFunded, openTestNetwork, submit, submitOk } from './support/harness.ts';
+import { balanceOf, metaV4, newFunded, openTestNetwork, submit, submitOk } from './support/harness.ts';
 import { PERSISTENT, contractIdOf, dataKey, install, invokeContract, prepareFootprintOp, prepareInvoke, sym, u32 } from './support/soroban.ts';
 
 test('deploy through transactions: upload the Wasm, create the contract, call it', () => {
@@ -92,6 +92,33 @@ test('ExtendFootprintTTL extends live entries and charges rent; RestoreFootprint
     );
     const data = restored[1];
     assert.ok(data.type === 4 && data.restored.lastModifiedLedgerSeq < restore.ledger, 'the data entry itself is not rewritten');
+  } finally {
+    net.close();
+  }
+});
+
+test('Stellar Asset Contract: deploy the native token, transfer lumens through it; accounts are in the footprint', () => {
+  const net = openTestNetwork();
+  try {
+    const alice = newFunded(net);
+    const bob = newFunded(net);
+    const create = xdr.HostFunction.fromXdrObject({ type: 1, createContract: { contractIdPreimage: { type: 1, fromAsset: { type: 0 } }, executable: { type: 1 } } });
+    submitOk(net, prepareInvoke(net, alice, create).tx);
+    const sac = Asset.native().contractId(net.passphrase);
+    const [a0, b0] = [balanceOf(net, alice.publicKey()), balanceOf(net, bob.publicKey())];
+    const args = [new Address(alice.publicKey()).toScVal(), new Address(bob.publicKey()).toScVal(), nativeToScVal(12_345n, { type: 'i128' })];
+    const prepared = prepareInvoke(net, alice, invokeContract(sac, 'transfer', args));
+    assert.ok(prepared.soroban.resources.footprint.readWrite.some((k) => k.type === 0), 'account entries are read-write footprint entries');
+    const record = submitOk(net, prepared.tx);
+    const fee = record.result.toXdrObject().feeCharged;
+    assert.equal(balanceOf(net, alice.publicKey()), a0 - 12_345n - fee);
+    assert.equal(balanceOf(net, bob.publicKey()), b0 + 12_345n);
+    const [event] = metaV4(record).operations[0].events;
+    assert.equal(StrKey.encodeContract(Buffer.from(event.contractId!)), sac);
+    assert.deepEqual(
+      event.body.v0.topics.map((t) => scValToNative(xdr.ScVal.fromXdrObject(t))),
+      ['transfer', alice.publicKey(), bob.publicKey(), 'native'],
+    );
   } finally {
     net.close();
   }

@@ -83,16 +83,19 @@ export const prepareInvoke = (net: Network, source: Keypair, hostFunction: xdr.H
   const size = (k: xdr.LedgerKey) => snapshot.get(k)?.entry.toXdr().length ?? 0;
   const written = run.changes.filter((c) => !c.readOnly && c.entry).reduce((n, c) => n + c.entry!.toXdr().length, 0);
   const restoredBytes = run.restored.reduce((n, k) => n + size(k), 0);
+  // Since protocol 23 only classic entries (accounts, trustlines) and restored ones are read from disk.
+  const classic = [...readOnly, ...readWrite].filter((k) => ![6, 7].includes(k.toXdrObject().type));
+  const classicBytes = classic.reduce((n, k) => n + size(k), 0);
   const resources = {
     footprint: { readOnly: readOnly.map((k) => k.toXdrObject()), readWrite: readWrite.map((k) => k.toXdrObject()) },
     instructions: options.instructions ?? Math.ceil(run.budget.cpuInstructions * 1.1) + 50_000,
-    diskReadBytes: restoredBytes,
-    writeBytes: written + restoredBytes + 1000,
+    diskReadBytes: restoredBytes + classicBytes,
+    writeBytes: written + restoredBytes + classicBytes + 1000,
   };
   const fee = computeTransactionResourceFee(
     {
       instructions: resources.instructions,
-      diskReadEntries: archived.length,
+      diskReadEntries: archived.length + classic.length,
       writeEntries: readWrite.length,
       diskReadBytes: resources.diskReadBytes,
       writeBytes: resources.writeBytes,
