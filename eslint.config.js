@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/build/**', '.scratch*/**', 'packages/*/_*.ts', 'contracts/**/assembly/**', 'packages/sdk/assembly/**', 'packages/sdk/fixtures/**/assembly/**'] },
+  { ignores: ['**/node_modules/**', '**/build/**', '.scratch*/**', 'packages/*/_*.ts', '**/assembly/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
