@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Account, Asset, Keypair, Operation, TransactionBuilder, xdr, type Transaction } from '@stellar/stellar-sdk';
+import { Account, Asset, Keypair, Operation, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
 import { openNetwork, type Network } from '../packages/network/src/index.ts';
 import { accountOf, root } from '../packages/network/test/support/harness.ts';
 import { contractIdOf, install, invokeContract, prepareInvoke } from '../packages/network/test/support/soroban.ts';
@@ -40,8 +40,8 @@ const reopen = time(() => openNetwork({ dataDir: dir }).close());
 console.log(`reopen from disk (1,000 ledgers): ${reopen.toFixed(1)} ms`);
 rmSync(dir, { recursive: true, force: true });
 
-/** `count` signed transactions per source, with consecutive sequence numbers. */
-const presign = (net: Network, sources: Keypair[], count: number, op: (i: number) => xdr.Operation, soroban?: xdr.SorobanTransactionData): Transaction[][] =>
+/** `count` signed transactions per source, with consecutive sequence numbers, as the XDR an RPC server receives. */
+const presign = (net: Network, sources: Keypair[], count: number, op: (i: number) => xdr.Operation, soroban?: xdr.SorobanTransactionData): Uint8Array[][] =>
   sources.map((s) => {
     const account = new Account(s.publicKey(), accountOf(net, s.publicKey())!.seqNum.toString());
     return Array.from({ length: count }, (_, i) => {
@@ -49,7 +49,7 @@ const presign = (net: Network, sources: Keypair[], count: number, op: (i: number
       if (soroban) b.setSorobanData(soroban);
       const tx = b.build();
       tx.sign(s);
-      return tx;
+      return tx.toEnvelope().toXdr();
     });
   });
 
@@ -61,11 +61,11 @@ const fundMany = (net: Network, n: number): Keypair[] =>
   });
 
 /** Applies the transactions: one ledger each, or every source's i-th transaction in one ledger. */
-const apply = (net: Network, txs: Transaction[][], batched: boolean): number =>
+const apply = (net: Network, txs: Uint8Array[][], batched: boolean): number =>
   time(() => {
     for (let i = 0; i < txs[0].length; i++) {
       for (const perSource of txs) {
-        const r = net.submit(perSource[i].toEnvelope());
+        const r = net.submit(perSource[i]);
         if (r.status !== 'PENDING') throw new Error(`submission ${r.status}`);
       }
       if (batched) net.closeLedgers(1);
@@ -91,7 +91,7 @@ const payment = () => Operation.payment({ destination: root.publicKey(), asset: 
   net.close();
 }
 
-const invocationTxs = (net: Network, sources: Keypair[], count: number): Transaction[][] => {
+const invocationTxs = (net: Network, sources: Keypair[], count: number): Uint8Array[][] => {
   const c = install(net, contractIdOf(1));
   const fn = invokeContract(c.address, 'echo', [xdr.ScVal.scvU32(1)]);
   const { soroban } = prepareInvoke(net, sources[0], fn);

@@ -114,8 +114,12 @@ export interface Network {
   ledgerInfo(): LedgerInfo;
   /** A read view of the current state (for simulation). */
   snapshot(): LedgerSnapshot;
-  /** Validates and queues; in per-transaction mode closes a ledger with it before returning. */
-  submit(envelope: xdr.TransactionEnvelope): SubmitResult;
+  /**
+   * Validates and queues; in per-transaction mode closes a ledger with it before returning. The
+   * envelope's XDR may be given instead of the object (faster: it is not encoded again); malformed
+   * XDR throws.
+   */
+  submit(envelope: xdr.TransactionEnvelope | Uint8Array): SubmitResult;
   transaction(hash: string): TransactionRecord | undefined;
   /** Transactions from `fromLedger` on, in apply order; the cursor is a record's TOID as a decimal string. */
   transactions(fromLedger: number, afterCursor: string | undefined, limit: number): TransactionRecord[];

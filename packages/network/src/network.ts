@@ -223,7 +223,7 @@ class LocalNetwork implements Network {
     for (const l of this.logListeners) l(line);
   }
 
-  submit(envelope: xdr.TransactionEnvelope): SubmitResult {
+  submit(envelope: xdr.TransactionEnvelope | Uint8Array): SubmitResult {
     this.assertOpen();
     const latest = this.head.header;
     const base = { latestLedger: latest.ledgerSeq, latestLedgerCloseTime: latest.scpValue.closeTime };

@@ -9,7 +9,7 @@ import { computeRentWriteFeePer1Kb, rentWriteFeeConfigFromNetwork, type NetworkC
 import { applyTransaction, chargeFee, refundFee, transactionMeta, type AppliedTx, type HeaderTotals } from '../tx/apply.ts';
 import type { LedgerContext } from '../tx/context.ts';
 import type { TxFrame } from '../tx/frame.ts';
-import { encodeCloseMeta, encodeHeader, encodeHeaderEntry, encodeResultSet, encodeTxSet } from './encode.ts';
+import { encodeCloseMeta, encodeHeader, encodeHeaderEntry, encodeResultSet, encodeTransactionMeta, encodeTxSet } from './encode.ts';
 import { chainStateHash, nextHeader, type HeaderWire } from './header.ts';
 import { CONTRACT_CODE, CONTRACT_DATA, decodeKey, encodeEntry, keyId, sha256, type KeyWire } from './keys.ts';
 import { LedgerTxn, type Delta, type EntrySource } from './ltx.ts';
@@ -123,7 +123,7 @@ export const closeLedger = (input: CloseInput, sorobanStateSize: bigint): Closed
       result,
       resultBytes: xdr.TransactionResult.schema.encode(result),
       meta,
-      metaBytes: xdr.TransactionMeta.schema.encode(meta),
+      metaBytes: meta.v === 4 ? encodeTransactionMeta(meta.v4) : xdr.TransactionMeta.schema.encode(meta),
     };
   });
   const txSetResultHash = sha256(encodeResultSet(txs.map((t) => ({ hash: t.applied.frame.hash, result: t.resultBytes }))));

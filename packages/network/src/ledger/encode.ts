@@ -6,6 +6,7 @@
  */
 import { xdr } from '@stellar/stellar-sdk';
 import type { HeaderWire } from './header.ts';
+import { encodeEntry, encodeKey } from './keys.ts';
 
 /** A growable output buffer, reused across calls (encoding is synchronous and never nested). */
 class Out {
@@ -124,15 +125,63 @@ export interface EncodedClose {
   readonly evictedKeys: readonly xdr.LedgerKeyWire[];
 }
 
-const encodeChanges = (list: readonly xdr.LedgerEntryChangeWire[]): Uint8Array[] => list.map((c) => xdr.LedgerEntryChange.schema.encode(c));
+/** A `LedgerEntryChange`: its type, then the entry (its XDR computed once per entry) or the key. */
+const encodeChange = (c: xdr.LedgerEntryChangeWire): Uint8Array[] => {
+  const type = new Uint8Array(4);
+  new DataView(type.buffer).setInt32(0, c.type);
+  switch (c.type) {
+    case 0:
+      return [type, encodeEntry(c.created)];
+    case 1:
+      return [type, encodeEntry(c.updated)];
+    case 2:
+      return [type, encodeKey(c.removed)];
+    case 3:
+      return [type, encodeEntry(c.state)];
+    case 4:
+      return [type, encodeEntry(c.restored)];
+  }
+};
+
+/** `LedgerEntryChanges` as the parts of its encoding (count first). */
+const encodeChanges = (list: readonly xdr.LedgerEntryChangeWire[]): Uint8Array[] => {
+  const count = new Uint8Array(4);
+  new DataView(count.buffer).setInt32(0, list.length);
+  return [count, ...list.flatMap(encodeChange)];
+};
+
+/**
+ * `TransactionMeta` v4, its ledger changes from the entries' cached XDR (the same entries appear in
+ * the fee processing, the meta and the state written).
+ */
+export const encodeTransactionMeta = (m: xdr.TransactionMetaV4Wire): Uint8Array => {
+  const parts: Uint8Array[] = [];
+  const o = out.start().int32(4).int32(0);
+  parts.push(o.finish(), ...encodeChanges(m.txChangesBefore));
+  parts.push(out.start().int32(m.operations.length).finish());
+  for (const op of m.operations) {
+    parts.push(out.start().int32(0).finish(), ...encodeChanges(op.changes));
+    parts.push(out.start().int32(op.events.length).finish(), ...op.events.map((e) => xdr.ContractEvent.schema.encode(e)));
+  }
+  parts.push(...encodeChanges(m.txChangesAfter));
+  parts.push(m.sorobanMeta ? Buffer.concat([out.start().int32(1).finish(), xdr.SorobanTransactionMetaV2.schema.encode(m.sorobanMeta)]) : out.start().int32(0).finish());
+  parts.push(out.start().int32(m.events.length).finish(), ...m.events.map((e) => xdr.TransactionEvent.schema.encode(e)));
+  parts.push(out.start().int32(m.diagnosticEvents.length).finish(), ...m.diagnosticEvents.map((e) => xdr.DiagnosticEvent.schema.encode(e)));
+  return new Uint8Array(Buffer.concat(parts));
+};
 
 /** `LedgerCloseMeta` v2 (with `TransactionResultMetaV1` per transaction). */
 export const encodeCloseMeta = (c: EncodedClose): Uint8Array => {
   const parts = c.txs.map((t) => ({ t, fee: encodeChanges(t.feeProcessing), post: encodeChanges(t.postTxApplyFeeProcessing) }));
-  const evicted = c.evictedKeys.map((k) => xdr.LedgerKey.schema.encode(k));
+  const evicted = c.evictedKeys.map(encodeKey);
   const o = out.start().int32(2).int32(1).int32(0).int64(c.sorobanFeeWrite1Kb).bytes(c.headerEntry).bytes(c.txSet);
   o.int32(parts.length);
-  for (const { t, fee, post } of parts) o.int32(0).bytes(t.hash).bytes(t.result).array(fee).bytes(t.meta).array(post);
+  for (const { t, fee, post } of parts) {
+    o.int32(0).bytes(t.hash).bytes(t.result);
+    for (const b of fee) o.bytes(b);
+    o.bytes(t.meta);
+    for (const b of post) o.bytes(b);
+  }
   return o.int32(0).int32(0).uint64(c.totalByteSizeOfLiveSorobanState).array(evicted).finish();
 };
 

@@ -32,12 +32,19 @@ const hashKeyBytes = (type: number, hash: Uint8Array): Uint8Array => {
   return b;
 };
 
-/** The XDR of a key; the fixed-size kinds (accounts, code, TTLs) are written by hand. */
+const keyXdr = new WeakMap<KeyWire, Uint8Array>();
+
+/**
+ * The XDR of a key: the fixed-size kinds (accounts, code, TTLs) written by hand, the others
+ * encoded once per key object (footprint keys are looked up many times).
+ */
 export const encodeKey = (key: KeyWire): Uint8Array => {
   if (key.type === ACCOUNT && key.account.accountId.ed25519.length === 32) return accountKeyBytes(key.account.accountId.ed25519);
   if (key.type === TTL && key.ttl.keyHash.length === 32) return hashKeyBytes(TTL, key.ttl.keyHash);
   if (key.type === CONTRACT_CODE && key.contractCode.hash.length === 32) return hashKeyBytes(CONTRACT_CODE, key.contractCode.hash);
-  return xdr.LedgerKey.schema.encode(key);
+  let bytes = keyXdr.get(key);
+  if (!bytes) keyXdr.set(key, (bytes = xdr.LedgerKey.schema.encode(key)));
+  return bytes;
 };
 export const decodeKey = (bytes: Uint8Array): KeyWire => xdr.LedgerKey.schema.decode(bytes);
 export const encodeEntry = (entry: EntryWire): Uint8Array => xdr.LedgerEntry.schema.encode(entry);

@@ -77,10 +77,13 @@ export interface UnsupportedEnvelope {
   readonly hashHex: string;
 }
 
-/** Parses an envelope. */
-export const parseFrame = (networkId: Uint8Array, envelope: xdr.TransactionEnvelope): TxFrame | UnsupportedEnvelope => {
-  const wire = envelope.toXdrObject();
-  const envelopeBytes = xdr.TransactionEnvelope.schema.encode(wire);
+/**
+ * Parses an envelope, given as an object or as its XDR (which spares re-encoding it); malformed
+ * XDR throws.
+ */
+export const parseFrame = (networkId: Uint8Array, envelope: xdr.TransactionEnvelope | Uint8Array): TxFrame | UnsupportedEnvelope => {
+  const wire = envelope instanceof Uint8Array ? xdr.TransactionEnvelope.schema.decode(envelope) : envelope.toXdrObject();
+  const envelopeBytes = envelope instanceof Uint8Array ? envelope : xdr.TransactionEnvelope.schema.encode(wire);
   let inner: InnerTx;
   let feeBump: FeeBump | undefined;
   let hash: Uint8Array;

@@ -44,15 +44,19 @@ export const buildTx = (net: Network, source: Keypair, ops: xdr.Operation[], opt
 };
 
 /** Submits and returns the applied record, failing the test unless it was accepted. */
-export const submit = (net: Network, tx: Transaction | FeeBumpTransaction | xdr.TransactionEnvelope): TransactionRecord => {
-  const r = net.submit('toEnvelope' in tx ? tx.toEnvelope() : tx);
+type Submittable = Transaction | FeeBumpTransaction | xdr.TransactionEnvelope | Uint8Array;
+
+const envelopeOf = (tx: Submittable): xdr.TransactionEnvelope | Uint8Array => (tx instanceof Uint8Array ? tx : 'toEnvelope' in tx ? tx.toEnvelope() : tx);
+
+export const submit = (net: Network, tx: Submittable): TransactionRecord => {
+  const r = net.submit(envelopeOf(tx));
   assert.equal(r.status, 'PENDING', `submission ${r.status}: ${r.errorResult ? JSON.stringify(r.errorResult.toXdrObject().result, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : ''}`);
   const record = net.transaction(r.hash);
   assert.ok(record, 'the transaction is in history after its ledger closed');
   return record;
 };
 
-export const submitOk = (net: Network, tx: Transaction | FeeBumpTransaction | xdr.TransactionEnvelope): TransactionRecord => {
+export const submitOk = (net: Network, tx: Submittable): TransactionRecord => {
   const record = submit(net, tx);
   assert.equal(record.status, 'SUCCESS', `transaction failed: ${JSON.stringify(record.result.toXdrObject().result, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`);
   return record;
@@ -66,8 +70,8 @@ export const newFunded = (net: Network, stroops = 10_000_000_000n): Keypair => {
 };
 
 /** The result code of a submission rejected at validation. */
-export const rejection = (net: Network, tx: Transaction | FeeBumpTransaction | xdr.TransactionEnvelope): number => {
-  const r = net.submit('toEnvelope' in tx ? tx.toEnvelope() : tx);
+export const rejection = (net: Network, tx: Submittable): number => {
+  const r = net.submit(envelopeOf(tx));
   assert.equal(r.status, 'ERROR', 'the submission is rejected');
   const result = r.errorResult!.toXdrObject().result;
   return result.code === 1 || result.code === -13 ? result.innerResultPair.result.result.code : result.code;
