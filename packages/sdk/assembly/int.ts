@@ -164,9 +164,14 @@ export class I128 extends Val {
     return new I128(i256ToI128(i256_div(i128ToI256(this.raw), i128ToI256(o.raw))));
   }
 
-  /** Euclidean remainder (never negative). */
+  /** Remainder of the truncating division, with the dividend's sign (Rust's `%`). */
   // @ts-ignore: decorator
   @operator("%") rem(o: I128): I128 {
+    return this - (this / o) * o;
+  }
+
+  /** Euclidean remainder (never negative; Rust's `rem_euclid`). */
+  remEuclid(o: I128): I128 {
     return new I128(i256ToI128(i256_rem_euclid(i128ToI256(this.raw), i128ToI256(o.raw))));
   }
 
@@ -399,8 +404,14 @@ export class I256 extends Val {
     return new I256(i256_div(this.raw, o.raw));
   }
 
+  /** Remainder of the truncating division, with the dividend's sign (Rust's `%`). */
   // @ts-ignore: decorator
   @operator("%") rem(o: I256): I256 {
+    return this - (this / o) * o;
+  }
+
+  /** Euclidean remainder (never negative; the Rust SDK's `I256::rem_euclid`). */
+  remEuclid(o: I256): I256 {
     return new I256(i256_rem_euclid(this.raw, o.raw));
   }
 

@@ -1,6 +1,15 @@
 // Support for the code the build generates (contract function wrappers and the conversions of
 // contract types). Not meant to be called by hand.
-import { call, contract_event, map_new, sparse_map_new_from_linear_memory, try_call, vec_get, vec_len } from "./env";
+import {
+  call,
+  contract_event,
+  map_new,
+  sparse_map_new_from_linear_memory,
+  sparse_map_unpack_to_linear_memory,
+  try_call,
+  vec_get,
+  vec_len,
+} from "./env";
 import { mapFromSlices, mapToSlices } from "./map";
 import { vecFromMemory, vecToMemory } from "./vec";
 import { Tag, VOID, expectTag, u32FromVal, u32Val, valEquals } from "./val";
@@ -39,12 +48,17 @@ import { Tag, VOID, expectTag, u32FromVal, u32Val, valEquals } from "./val";
   return mapFromSlices(keys, changetype<usize>(vals), <u32>vals.length);
 }
 
-/** A struct's field Vals, in sorted field-name order (traps unless exactly those fields). */
+/**
+ * A struct's field Vals, in sorted field-name order. Exact: traps unless the map has exactly those
+ * fields. Sparse (protocol 28, as the Rust SDK 28): other keys are ignored and a missing field is
+ * Void, which only an Option field accepts.
+ */
 // @ts-ignore: decorator
-@global export function __sdk_structFields(v: u64, keys: usize, n: u32): StaticArray<u64> {
+@global export function __sdk_structFields(v: u64, keys: usize, n: u32, sparse: bool): StaticArray<u64> {
   expectTag(v, Tag.MapObject);
   const vals = new StaticArray<u64>(n);
-  mapToSlices(v, keys, changetype<usize>(vals), n);
+  if (sparse) sparse_map_unpack_to_linear_memory(v, u32Val(<u32>keys), u32Val(<u32>changetype<usize>(vals)), u32Val(n));
+  else mapToSlices(v, keys, changetype<usize>(vals), n);
   return vals;
 }
 

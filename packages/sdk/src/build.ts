@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFile
 import { basename, join, resolve } from 'node:path';
 import type { xdr } from '@stellar/stellar-sdk';
 import { ContractBuildError, analyze, loadUserFiles } from './analyze.ts';
-import { generateSources } from './codegen.ts';
+import { SPARSE_MAP_PROTOCOL, generateSources } from './codegen.ts';
 import { ENTRY_CANDIDATES } from './contract-dirs.ts';
 import { ASC_ARGS, SDK_ASSEMBLY_DIR, compile } from './compile.ts';
 import { contractMetaSection, encodeEntries, envMetaSection, specEntries } from './spec.ts';
@@ -29,8 +29,6 @@ export const DEFAULT_MAX_SIZE_BYTES = 131_072;
 /** The protocol contracts are built for by default: the one the host implements. */
 export const DEFAULT_PROTOCOL = 28;
 export const SDK_SOURCE_REPO = 'sorobox/packages/sdk';
-/** `sparse_map_new_from_linear_memory` (sparse event data) exists from this protocol on. */
-const SPARSE_MAP_PROTOCOL = 28;
 
 export interface BuildOptions {
   /** `contractenvmetav0` interface version (default 28, release 0). */
@@ -98,7 +96,8 @@ export const buildContract = async (dir: string, options: BuildOptions = {}): Pr
   const name = basename(root);
   const entryPath = findEntry(root, options.entry);
   const analysis = analyze(loadUserFiles(entryPath));
-  const sources = generateSources(analysis);
+  const protocol = options.protocol ?? DEFAULT_PROTOCOL;
+  const sources = generateSources(analysis, { protocol });
   const spec = specEntries(analysis.model);
   const specXdr = encodeEntries(spec);
   const meta: Record<string, string> = {
@@ -107,7 +106,6 @@ export const buildContract = async (dir: string, options: BuildOptions = {}): Pr
     source_repo: options.sourceRepo ?? sourceRepoOf(root) ?? SDK_SOURCE_REPO,
     ...options.meta,
   };
-  const protocol = options.protocol ?? DEFAULT_PROTOCOL;
   const preRelease = options.preRelease ?? 0;
   const sparse = analysis.model.events.find((e) => e.sparse);
   if (sparse && protocol < SPARSE_MAP_PROTOCOL)

@@ -93,7 +93,23 @@ const eventData = (def: EventDef, data: readonly Field[]): string => {
 const alloc = (cls: string): string => `changetype<${cls}>(__new(offsetof<${cls}>(), idof<${cls}>()))`;
 
 /** The generated text of each user file, keyed by path. */
-export const generateSources = (analysis: Analysis): Map<string, string> => {
+export interface CodegenOptions {
+  /**
+   * The protocol the contract is built for. From protocol 28 (`sparse_map_unpack_to_linear_memory`)
+   * a struct decodes as the Rust SDK 28 decodes it: map keys it does not name are ignored, and a
+   * field missing from the map reads as Void (so an Option field is None, any other fails).
+   */
+  readonly protocol: number;
+}
+
+/** The first protocol with the sparse map host functions. */
+export const SPARSE_MAP_PROTOCOL = 28;
+
+export const generateSources = (
+  analysis: Analysis,
+  options: CodegenOptions = { protocol: SPARSE_MAP_PROTOCOL },
+): Map<string, string> => {
+  const sparseStructs = options.protocol >= SPARSE_MAP_PROTOCOL;
   const edits = new Map<UserFile, Edit[]>(analysis.files.map((f) => [f, []]));
   const edit = (file: UserFile, e: Edit): void => {
     (edits.get(file) as Edit[]).push(e);
@@ -151,7 +167,7 @@ export const generateSources = (analysis: Analysis): Map<string, string> => {
     const gets = fields.map((f, i) => conv.storeField(cls, '__o', f, `unchecked(__f[${i}])`)).join(' ');
     const [toVal, unpack] = def.tuple
       ? ['__sdk_vecOf(__v)', `__sdk_tupleFields(__x, ${fields.length})`]
-      : [`__sdk_structToVal(${keys}, __v)`, `__sdk_structFields(__x, ${keys}, ${fields.length})`];
+      : [`__sdk_structToVal(${keys}, __v)`, `__sdk_structFields(__x, ${keys}, ${fields.length}, ${sparseStructs})`];
     addMembers(
       file,
       node as ts.ClassDeclaration,

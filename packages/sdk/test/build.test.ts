@@ -137,3 +137,24 @@ test('a contract without an entry, or a type the spec cannot express, fails clea
     /floating-point/,
   );
 });
+
+test('before protocol 28 a struct decodes exactly (no sparse unpack); sparse event data needs 28', async () => {
+  const calc = await buildContract(new URL('../../../contracts/examples/calc', import.meta.url).pathname, {
+    outDir: mkdtempSync(join(tmpdir(), 'sdk-p27-')),
+    protocol: 27,
+  });
+  const code = loadCode(calc.wasm);
+  assert.ok(!code.imports.some((f) => f.name.startsWith('sparse_')));
+  const i64 = (n: bigint) => xdr.ScVal.scvI64(n);
+  const entry = (k: string, v: bigint) => new xdr.ScMapEntry({ key: xdr.ScVal.scvSymbol(k), val: i64(v) });
+  const extra = xdr.ScVal.scvMap([entry('x', 1n), entry('y', 2n), entry('z', 3n)]);
+  const r = invokeContract({ code, fn: 'translate', args: [extra, i64(0n), i64(0n)] });
+  assert.equal(r.outcome.ok, false);
+  await assert.rejects(
+    buildContract(new URL('../../../contracts/examples/counter', import.meta.url).pathname, {
+      outDir: mkdtempSync(join(tmpdir(), 'sdk-p27-')),
+      protocol: 27,
+    }),
+    /event Bumped packs its map data sparsely, which needs protocol 28/,
+  );
+});

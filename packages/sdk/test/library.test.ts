@@ -116,6 +116,19 @@ test('u128 and i128: arithmetic, parts, comparisons, overflow', () => {
   ]);
 });
 
+test("i128: % is Rust's truncated remainder, remEuclid never negative; checked add/sub give None on overflow", () => {
+  const max = 2n ** 127n - 1n;
+  assert.deepEqual(call('i128_rem_checked', { a: -7n, b: 3n }), [-1n, 2n, -4n, -10n]);
+  assert.deepEqual(call('i128_rem_checked', { a: 7n, b: -3n }), [1n, 1n, 4n, 10n]);
+  assert.deepEqual(call('i128_rem_checked', { a: max, b: 1n }), [0n, 0n, null, max - 1n]);
+  assert.deepEqual(call('i128_rem_checked', { a: -max - 1n, b: 2n ** 100n }), [
+    0n,
+    0n,
+    -max - 1n + 2n ** 100n,
+    null,
+  ]);
+});
+
 test('i256 and u256: arithmetic, shifts, bytes, narrowing', () => {
   const a = -(2n ** 70n) - 5n;
   const b = 7n;
@@ -125,6 +138,7 @@ test('i256 and u256: arithmetic, shifts, bytes, narrowing', () => {
     a - b,
     a * b,
     a / b,
+    a % b,
     euclid,
     a ** 3n,
     a * 8n,
