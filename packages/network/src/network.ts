@@ -22,6 +22,7 @@ import {
 import { HOST_PROTOCOL_VERSION } from '@sorobox/host';
 import { newAccount } from './ledger/accounts.ts';
 import { closeLedger, emptyCloseMeta, type ClosedLedger } from './ledger/close.ts';
+import { encodeStoredEvent } from './ledger/encode.ts';
 import { chainStateHash, genesisHeader, headerHash, type HeaderWire } from './ledger/header.ts';
 import { ACCOUNT, TTL, encodeEntry, encodeKey, isPersistentKey, isSorobanKey, keyId, keyOfEntry, ttlEntry, ttlKeyOf, type EntryWire } from './ledger/keys.ts';
 import { LedgerTxn } from './ledger/ltx.ts';
@@ -364,7 +365,7 @@ class LocalNetwork implements Network {
         event_index: index,
         tx_hash: frame.hash,
         close_time: closeTime,
-        event: xdr.DiagnosticEvent.schema.encode({ inSuccessfulContractCall: success, event }),
+        event: encodeStoredEvent(success, event),
       });
       for (const e of t.applied.txEvents) {
         const index = stageIndex[e.stage]++;

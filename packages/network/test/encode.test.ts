@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { Asset, Operation, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
 import { openNetwork } from '../src/index.ts';
+import { encodeEntry } from '../src/ledger/keys.ts';
 import { buildTx, newFunded, root, submitOk } from './support/harness.ts';
 import { PERSISTENT, contractIdOf, install, invokeContract, prepareInvoke, sym, u32 } from './support/soroban.ts';
 
@@ -50,5 +51,52 @@ test('hand-assembled XDR (headers, close meta, transaction meta, results) is can
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('account entries written by hand match the XDR library in every shape', () => {
+  const key = (n: number) => new Uint8Array(32).fill(n);
+  const base: xdr.AccountEntryWire = {
+    accountId: { type: 0, ed25519: key(1) },
+    balance: 123_456_789n,
+    seqNum: (7n << 32n) + 3n,
+    numSubEntries: 4,
+    inflationDest: null,
+    flags: 3,
+    homeDomain: new xdr.XdrString('example.org'),
+    thresholds: new Uint8Array([1, 2, 3, 4]),
+    signers: [],
+    ext: { v: 0 },
+  };
+  const signers: xdr.SignerWire[] = [
+    { key: { type: 0, ed25519: key(2) }, weight: 1 },
+    { key: { type: 1, preAuthTx: key(3) }, weight: 2 },
+    { key: { type: 2, hashX: key(4) }, weight: 255 },
+    { key: { type: 3, ed25519SignedPayload: { ed25519: key(5), payload: new Uint8Array([1, 2, 3, 4, 5]) } }, weight: 7 },
+  ];
+  const shapes: xdr.AccountEntryWire[] = [
+    base,
+    { ...base, inflationDest: { type: 0, ed25519: key(9) }, homeDomain: new xdr.XdrString(''), signers },
+    { ...base, ext: { v: 1, v1: { liabilities: { buying: 5n, selling: 6n }, ext: { v: 0 } } } },
+    {
+      ...base,
+      signers,
+      ext: {
+        v: 1,
+        v1: {
+          liabilities: { buying: 0n, selling: 0n },
+          ext: {
+            v: 2,
+            v2: { numSponsored: 1, numSponsoring: 2, signerSponsoringIDs: [null, { type: 0, ed25519: key(8) }, null, null], ext: { v: 3, v3: { ext: { v: 0 }, seqLedger: 42, seqTime: 1_735_689_600n } } },
+          },
+        },
+      },
+    },
+  ];
+  for (const [i, account] of shapes.entries()) {
+    for (const ext of [{ v: 0 }, { v: 1, v1: { sponsoringId: { type: 0, ed25519: key(6) }, ext: { v: 0 } } }] as xdr.LedgerEntryExtWire[]) {
+      const entry: xdr.LedgerEntryWire = { lastModifiedLedgerSeq: 77, data: { type: 0, account }, ext };
+      assert.deepEqual(Buffer.from(encodeEntry(entry)), Buffer.from(xdr.LedgerEntry.schema.encode(entry)), `shape ${i}, entry ext v${ext.v}`);
+    }
   }
 });

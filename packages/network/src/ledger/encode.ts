@@ -6,6 +6,7 @@
  */
 import { xdr } from '@stellar/stellar-sdk';
 import type { HeaderWire } from './header.ts';
+import { encodeContractEvent } from '../tx/events.ts';
 import { encodeEntry, encodeKey } from './keys.ts';
 
 /** A growable output buffer, reused across calls (encoding is synchronous and never nested). */
@@ -161,11 +162,12 @@ export const encodeTransactionMeta = (m: xdr.TransactionMetaV4Wire): Uint8Array 
   parts.push(out.start().int32(m.operations.length).finish());
   for (const op of m.operations) {
     parts.push(out.start().int32(0).finish(), ...encodeChanges(op.changes));
-    parts.push(out.start().int32(op.events.length).finish(), ...op.events.map((e) => xdr.ContractEvent.schema.encode(e)));
+    parts.push(out.start().int32(op.events.length).finish(), ...op.events.map(encodeContractEvent));
   }
   parts.push(...encodeChanges(m.txChangesAfter));
   parts.push(m.sorobanMeta ? Buffer.concat([out.start().int32(1).finish(), xdr.SorobanTransactionMetaV2.schema.encode(m.sorobanMeta)]) : out.start().int32(0).finish());
-  parts.push(out.start().int32(m.events.length).finish(), ...m.events.map((e) => xdr.TransactionEvent.schema.encode(e)));
+  parts.push(out.start().int32(m.events.length).finish());
+  for (const e of m.events) parts.push(out.start().int32(e.stage).finish(), encodeContractEvent(e.event));
   parts.push(out.start().int32(m.diagnosticEvents.length).finish(), ...m.diagnosticEvents.map((e) => xdr.DiagnosticEvent.schema.encode(e)));
   return new Uint8Array(Buffer.concat(parts));
 };
@@ -191,3 +193,7 @@ export const encodeResultSet = (txs: readonly { hash: Uint8Array; result: Uint8A
   for (const t of txs) o.bytes(t.hash).bytes(t.result);
   return o.finish();
 };
+
+/** A stored event: `DiagnosticEvent` (whether its transaction succeeded, then the event). */
+export const encodeStoredEvent = (inSuccessfulContractCall: boolean, e: xdr.ContractEventWire): Uint8Array =>
+  new Uint8Array(Buffer.concat([out.start().int32(inSuccessfulContractCall ? 1 : 0).finish(), encodeContractEvent(e)]));

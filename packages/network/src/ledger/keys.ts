@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { xdr } from '@stellar/stellar-sdk';
+import { encodeAccountEntry } from './account-xdr.ts';
 
 export type KeyWire = xdr.LedgerKeyWire;
 export type EntryWire = xdr.LedgerEntryWire;

@@ -13,7 +13,7 @@ import { rentChange, rentFeeOf } from '../soroban/fees.ts';
 import { entrySizeForRent } from '../soroban/rent-size.ts';
 import { writeRestored } from '../soroban/restore.ts';
 import { ledgerInfoOf, type ApplyContext, type ContractEventWire } from '../tx/context.ts';
-import { ScErrorCode, ScErrorType, diagnosticError, u64Val } from '../tx/events.ts';
+import { ScErrorCode, ScErrorType, diagnosticError, encodeContractEvent, u64Val } from '../tx/events.ts';
 import type { OperationHandler, OpResult } from './types.ts';
 
 const SUCCESS = 0;
@@ -32,9 +32,18 @@ const exceeded = (ctx: ApplyContext, message: string, used: number | bigint, lim
   return result(RESOURCE_LIMIT_EXCEEDED);
 };
 
+/** Entries as the host takes them, converted once per entry (contract code and instances are read by every call). */
+const hostEntries = new WeakMap<EntryWire, xdr.LedgerEntry>();
+
+const hostEntry = (entry: EntryWire): xdr.LedgerEntry => {
+  let e = hostEntries.get(entry);
+  if (!e) hostEntries.set(entry, (e = xdr.LedgerEntry.fromXdrObject(entry)));
+  return e;
+};
+
 const snapshotOf = (reads: readonly FootprintEntry[]) => {
   const byId = new Map<string, SnapshotEntry>();
-  for (const r of reads) if (r.entry) byId.set(r.id, { entry: xdr.LedgerEntry.fromXdrObject(r.entry), liveUntilLedger: r.liveUntil });
+  for (const r of reads) if (r.entry) byId.set(r.id, { entry: hostEntry(r.entry), liveUntilLedger: r.liveUntil });
   return { get: (key: xdr.LedgerKey) => byId.get(keyId(key.toXdr())) };
 };
 
@@ -168,7 +177,7 @@ export const invokeHostFunction: OperationHandler = {
     const maxEvents = ledger.config.txMaxContractEventsSizeBytes;
     let eventsSize = 0;
     for (const e of events) {
-      eventsSize += xdr.ContractEvent.schema.encode(e).length;
+      eventsSize += encodeContractEvent(e).length;
       if (eventsSize > maxEvents) return exceeded(ctx, 'total events size exceeds network config maximum', eventsSize, maxEvents);
     }
     const returnValue = run.outcome.value.toXdrObject();

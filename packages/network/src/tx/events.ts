@@ -59,13 +59,43 @@ export const sep11Asset = (asset: AssetWire): string => {
   }
 };
 
-/** The Stellar Asset Contract id of an asset: sha256 of its `HashIdPreimage::ContractId`. */
-export const assetContractId = (networkId: Uint8Array, asset: AssetWire): Uint8Array =>
-  sha256(xdr.HashIdPreimage.schema.encode({ type: 8, contractId: { networkId, contractIdPreimage: { type: 1, fromAsset: asset } } }));
+const contractIds = new Map<string, Uint8Array>();
+
+/** The Stellar Asset Contract id of an asset: sha256 of its `HashIdPreimage::ContractId` (remembered). */
+export const assetContractId = (networkId: Uint8Array, asset: AssetWire): Uint8Array => {
+  const preimage = xdr.HashIdPreimage.schema.encode({ type: 8, contractId: { networkId, contractIdPreimage: { type: 1, fromAsset: asset } } });
+  const id = Buffer.from(preimage).toString('latin1');
+  let hash = contractIds.get(id);
+  if (!hash) {
+    if (contractIds.size >= 10_000) contractIds.clear();
+    contractIds.set(id, (hash = sha256(preimage)));
+  }
+  return hash;
+};
+
+const NATIVE: AssetWire = { type: 0 };
+const nativeIds = new Map<string, Uint8Array>();
+
+/** The native asset's contract id on a network (the fee events' contract). */
+const nativeContractId = (networkId: Uint8Array): Uint8Array => {
+  const key = Buffer.from(networkId).toString('latin1');
+  let id = nativeIds.get(key);
+  if (!id) nativeIds.set(key, (id = assetContractId(networkId, NATIVE)));
+  return id;
+};
+
+const eventXdr = new WeakMap<ContractEventWire, Uint8Array>();
+
+/** A contract event's XDR, computed once per event (it goes into the meta and the event store). */
+export const encodeContractEvent = (e: ContractEventWire): Uint8Array => {
+  let bytes = eventXdr.get(e);
+  if (!bytes) eventXdr.set(e, (bytes = xdr.ContractEvent.schema.encode(e)));
+  return bytes;
+};
 
 const sacEvent = (networkId: Uint8Array, asset: AssetWire, topics: ScValWire[], data: ScValWire): ContractEventWire => ({
   ext: { v: 0 },
-  contractId: assetContractId(networkId, asset),
+  contractId: asset.type === 0 ? nativeContractId(networkId) : assetContractId(networkId, asset),
   type: CONTRACT,
   body: { v: 0, v0: { topics, data } },
 });
