@@ -48,8 +48,27 @@ export const encodeKey = (key: KeyWire): Uint8Array => {
   return bytes;
 };
 export const decodeKey = (bytes: Uint8Array): KeyWire => xdr.LedgerKey.schema.decode(bytes);
-export const encodeEntry = (entry: EntryWire): Uint8Array => xdr.LedgerEntry.schema.encode(entry);
-export const decodeEntry = (bytes: Uint8Array): EntryWire => xdr.LedgerEntry.schema.decode(bytes);
+
+/**
+ * Entries are immutable values, so each one's XDR is computed at most once: kept from the bytes it
+ * was decoded from, or from its first encoding (accounts by hand: every transaction rewrites some).
+ */
+const entryXdr = new WeakMap<EntryWire, Uint8Array>();
+
+export const encodeEntry = (entry: EntryWire): Uint8Array => {
+  let bytes = entryXdr.get(entry);
+  if (!bytes) {
+    bytes = entry.data.type === ACCOUNT ? encodeAccountEntry(entry, entry.data.account) : xdr.LedgerEntry.schema.encode(entry);
+    entryXdr.set(entry, bytes);
+  }
+  return bytes;
+};
+
+export const decodeEntry = (bytes: Uint8Array): EntryWire => {
+  const entry = xdr.LedgerEntry.schema.decode(bytes);
+  entryXdr.set(entry, bytes);
+  return entry;
+};
 
 /** A string usable as a Map key for a key's XDR bytes. */
 export const keyId = (keyBytes: Uint8Array): string => Buffer.from(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength).toString('latin1');
