@@ -106,6 +106,14 @@ const invocationTxs = (net: Network, sources: Keypair[], count: number): Uint8Ar
   net.close();
 }
 {
+  const net = openNetwork({ ephemeral: true, diagnosticEvents: false });
+  const [alice] = fundMany(net, 1);
+  const txs = invocationTxs(net, [alice], 2000);
+  const ms = apply(net, txs, false);
+  console.log(`contract invocations, one ledger each, diagnostic events off: ${perSecond(2000, ms)}`);
+  net.close();
+}
+{
   const net = openNetwork({ ephemeral: true, closeMode: { kind: 'manual' } });
   const sources = fundMany(net, 100);
   const txs = invocationTxs(net, sources, 20);

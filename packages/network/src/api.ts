@@ -24,6 +24,11 @@ export interface NetworkOptions {
   retentionLedgers?: number;
   /** Close time of the genesis ledger in seconds; a fixed constant by default, never the wall clock. */
   genesisCloseTime?: bigint;
+  /**
+   * Record the host's diagnostic events (contract logs, call traces, errors) in transaction meta,
+   * as stellar-core's `ENABLE_SOROBAN_DIAGNOSTIC_EVENTS`; default true. Off is faster.
+   */
+  diagnosticEvents?: boolean;
 }
 
 export interface LedgerRecord {

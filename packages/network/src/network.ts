@@ -63,6 +63,7 @@ class LocalNetwork implements Network {
   private readonly history: HistoryStore;
   private readonly retention: number;
   private readonly spl: bigint;
+  private readonly diagnostics: boolean;
   private head!: Head;
   /** Submitted transactions for the next ledger, with the state and close time they were validated against. */
   private pending: { frame: TxFrame; version: number; closeTime: bigint }[] = [];
@@ -90,6 +91,7 @@ class LocalNetwork implements Network {
       this.retention = options.retentionLedgers ?? DEFAULT_RETENTION_LEDGERS;
       if (!Number.isInteger(this.retention) || this.retention < 1) throw new Error(`retentionLedgers must be a positive integer, got ${this.retention}`);
       this.spl = secondsPerLedger(this.config);
+      this.diagnostics = options.diagnosticEvents ?? true;
       if (stored === undefined) this.genesis(options.genesisCloseTime ?? DEFAULT_GENESIS_CLOSE_TIME);
       writeSetting(this.db, 'limits', limits);
       this.loadHead();
@@ -162,6 +164,7 @@ class LocalNetwork implements Network {
       baseReserve: h.baseReserve,
       config: this.config,
       sorobanStateSize: this.head.sorobanStateSize,
+      diagnostics: this.diagnostics,
     };
   }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Asset, Operation } from '@stellar/stellar-sdk';
 import { contract, importOf } from '../../host/test/support/wat.ts';
-import { buildTx, newFunded, openTestNetwork, root } from './support/harness.ts';
+import { buildTx, metaV4, newFunded, openTestNetwork, root, submitOk } from './support/harness.ts';
 import { contractIdOf, install, invokeContract, prepareInvoke } from './support/soroban.ts';
 
 /** `hello` logs "hello" (`log_from_linear_memory` with no values); `fail` fails with Error(Contract, #5). */
@@ -39,6 +39,21 @@ test('console lines: transactions applied, failed and rejected with decoded code
     const count = lines.length;
     net.closeLedgers(1);
     assert.equal(lines.length, count, 'no lines after unsubscribing');
+  } finally {
+    net.close();
+  }
+});
+
+test('diagnosticEvents: false leaves the host diagnostic events (and contract logs) out of the meta', () => {
+  const net = openTestNetwork({ diagnosticEvents: false });
+  const lines: string[] = [];
+  net.onLog((l) => lines.push(l));
+  try {
+    const alice = newFunded(net);
+    const c = install(net, contractIdOf(7), LOGGER);
+    const record = submitOk(net, prepareInvoke(net, alice, invokeContract(c.address, 'hello', [])).tx);
+    assert.deepEqual(metaV4(record).diagnosticEvents, []);
+    assert.ok(!lines.some((l) => l.includes('log:')));
   } finally {
     net.close();
   }

@@ -151,7 +151,7 @@ export const invokeHostFunction: OperationHandler = {
       {
         ledger: ledgerInfoOf(ledger),
         config: ledger.config,
-        diagnostics: true,
+        diagnostics: ledger.diagnostics,
         prngSeed: ctx.soroban!.prngSeed,
         budget: { cpuInstructions: soroban.resources.instructions, memoryBytes: ledger.config.txMemoryLimit },
       },

@@ -20,6 +20,8 @@ export interface LedgerContext {
   readonly config: NetworkConfig;
   /** Size of the live Soroban state, which sets the rent rate. */
   readonly sorobanStateSize: bigint;
+  /** Whether the host records diagnostic events. */
+  readonly diagnostics: boolean;
 }
 
 export const ledgerInfoOf = (ctx: LedgerContext): LedgerInfo => ({
