@@ -4,7 +4,7 @@ import type { TransactionRecord } from '@sorobox/network';
 import { ledgerRange, type RpcContext } from '../context.ts';
 import { invalidParams, invalidRequest, type Methods } from '../jsonrpc.ts';
 import { optionalUint, paginationOf, requiredString, xdrFormatOf, type XdrFormat } from '../params.ts';
-import { decodeEnvelope, xdrField, xdrListField } from '../xdr-format.ts';
+import { xdrField, xdrListField } from '../xdr-format.ts';
 import { parseToid, toid } from '../toid.ts';
 
 export const GET_TRANSACTIONS_DEFAULT_LIMIT = 50;
@@ -155,9 +155,10 @@ export const transactionMethods = (ctx: RpcContext): Methods => ({
 
   sendTransaction: (params) => {
     const format = xdrFormatOf(params);
-    const envelope = decodeEnvelope(requiredString(params, 'transaction'));
-    if (!envelope) throw invalidParams('invalid_xdr');
-    const r = ctx.network.submit(envelope);
+    const b64 = requiredString(params, 'transaction');
+    if (!xdr.TransactionEnvelope.validateXdr(b64, 'base64')) throw invalidParams('invalid_xdr');
+    // The client's own bytes: the network hashes and stores them as sent.
+    const r = ctx.network.submit(new Uint8Array(Buffer.from(b64, 'base64')));
     return {
       status: r.status,
       hash: r.hash,
