@@ -120,6 +120,17 @@ test('the assembled flow by hand: simulate (fields as stellar-rpc sends them) â†
   assert.equal(raw.stateChanges[0].type, 'updated');
   assert.ok(raw.events.length > 0, 'diagnostic events');
 
+  // instructionLeeway raises the padding added to the measured instructions (default 50,000 or 2%).
+  const padded = (
+    await node.call('simulateTransaction', {
+      transaction: tx.toXDR(),
+      resourceConfig: { instructionLeeway: 3_000_000 },
+    })
+  ).result;
+  const paddedData = xdr.SorobanTransactionData.fromXdr(padded.transactionData, 'base64');
+  assert.ok(paddedData.resources.instructions >= data.resources.instructions + 2_900_000);
+  assert.ok(BigInt(padded.minResourceFee) > BigInt(raw.minResourceFee));
+
   const sim = await node.client.simulateTransaction(tx);
   assert.ok(rpc.Api.isSimulationSuccess(sim));
   assert.equal(scValToNative(sim.result!.retval), 10);
