@@ -9,24 +9,15 @@ import {
   xdr,
   type Keypair,
 } from '@stellar/stellar-sdk';
-import { deployDemo, invoke } from './support/deploy.ts';
-import {
-  fundedAccount,
-  prepareSignSend,
-  scvU32,
-  startNode,
-  txBuilder,
-  type TestNode,
-} from './support/node.ts';
+import { invoke, nodeWithDemo } from './support/deploy.ts';
+import { prepareSignSend, scvU32, txBuilder, type TestNode } from './support/node.ts';
 
 let node: TestNode;
 let kp: Keypair;
 let contractId: string;
 
 before(async () => {
-  node = await startNode();
-  kp = await fundedAccount(node);
-  contractId = await deployDemo(node, kp);
+  ({ node, kp, contractId } = await nodeWithDemo());
 });
 after(() => node.close());
 

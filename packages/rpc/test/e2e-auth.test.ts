@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Contract, Keypair, authorizeEntry, contract, rpc, xdr } from '@stellar/stellar-sdk';
-import { deployDemo, invoke } from './support/deploy.ts';
-import {
-  fundedAccount,
-  prepareSignSend,
-  scvU32,
-  startNode,
-  txBuilder,
-  type TestNode,
-} from './support/node.ts';
+import { demoClient, invoke, nodeWithDemo } from './support/deploy.ts';
+import { fundedAccount, prepareSignSend, scvU32, txBuilder, type TestNode } from './support/node.ts';
 
 let node: TestNode;
 let owner: Keypair;
@@ -17,9 +10,8 @@ let other: Keypair;
 let contractId: string;
 
 before(async () => {
-  node = await startNode();
-  [owner, other] = [await fundedAccount(node), await fundedAccount(node)];
-  contractId = await deployDemo(node, owner);
+  ({ node, kp: owner, contractId } = await nodeWithDemo());
+  other = await fundedAccount(node);
 });
 after(() => node.close());
 
@@ -97,18 +89,7 @@ test('authMode: enforce without entries fails; record with entries is refused; r
 });
 
 test('contract.Client: needsNonInvokerSigningBy, signAuthEntries and signAndSend', async () => {
-  const client = await contract.Client.from({
-    contractId,
-    rpcUrl: node.server.rpcUrl,
-    allowHttp: true,
-    networkPassphrase: node.passphrase,
-    publicKey: other.publicKey(),
-    ...contract.basicNodeSigner(other, node.passphrase),
-  });
-  const methods = client as unknown as Record<
-    string,
-    (args?: object) => Promise<contract.AssembledTransaction<unknown>>
-  >;
+  const methods = await demoClient(node, other, contractId);
   const tx = await methods.owner_put({ key: 'c', value: 9 });
   assert.deepEqual(tx.needsNonInvokerSigningBy(), [owner.publicKey()]);
   await tx.signAuthEntries({

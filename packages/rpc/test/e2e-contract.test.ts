@@ -8,7 +8,6 @@ import {
   Keypair,
   Operation,
   StrKey,
-  contract,
   rpc,
   scValToNative,
   xdr,
@@ -23,6 +22,7 @@ import {
   txBuilder,
   type TestNode,
 } from './support/node.ts';
+import { demoClient } from './support/deploy.ts';
 
 let node: TestNode;
 let demo: BuildResult;
@@ -75,18 +75,7 @@ test('friendbot funds a contract with native XLM through the Stellar Asset Contr
 });
 
 test('contract.Client.from reads the spec over RPC; a read call simulates, a write call signs and sends', async () => {
-  const client = await contract.Client.from({
-    contractId,
-    rpcUrl: node.server.rpcUrl,
-    allowHttp: true,
-    networkPassphrase: node.passphrase,
-    publicKey: owner.publicKey(),
-    ...contract.basicNodeSigner(owner, node.passphrase),
-  });
-  const methods = client as unknown as Record<
-    string,
-    (args?: object) => Promise<contract.AssembledTransaction<unknown>>
-  >;
+  const methods = await demoClient(node, owner, contractId);
   assert.equal((await methods.count()).result, 5, 'the constructor set the count');
   assert.equal((await methods.owner()).result, owner.publicKey());
   const incr = await methods.increment({ by: 3 });

@@ -2,25 +2,15 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { Address, Operation, xdr, type Keypair } from '@stellar/stellar-sdk';
-import { deployDemo, invoke } from './support/deploy.ts';
-import {
-  demoContract,
-  fundedAccount,
-  prepareSignSend,
-  scvU32,
-  startNode,
-  txBuilder,
-  type TestNode,
-} from './support/node.ts';
+import { invoke, nodeWithDemo } from './support/deploy.ts';
+import { demoContract, prepareSignSend, scvU32, txBuilder, type TestNode } from './support/node.ts';
 
 let node: TestNode;
 let kp: Keypair;
 let manager: string;
 
 before(async () => {
-  node = await startNode();
-  kp = await fundedAccount(node);
-  manager = await deployDemo(node, kp);
+  ({ node, kp, contractId: manager } = await nodeWithDemo());
 });
 after(() => node.close());
 

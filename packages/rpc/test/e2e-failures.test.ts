@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import {
   Account,
-  Address,
   Asset,
   Contract,
   Keypair,
@@ -11,48 +9,40 @@ import {
   SorobanDataBuilder,
   TransactionBuilder,
   rpc,
-  scValToNative,
   xdr,
+  type Transaction,
 } from '@stellar/stellar-sdk';
-import {
-  demoContract,
-  fundedAccount,
-  prepareSignSend,
-  scvU32,
-  startNode,
-  txBuilder,
-  type TestNode,
-} from './support/node.ts';
+import { scvU32, txBuilder, type TestNode } from './support/node.ts';
+import { nodeWithDemo } from './support/deploy.ts';
 
 let node: TestNode;
 let kp: Keypair;
 let contractId: string;
 
 before(async () => {
-  const [started, demo] = await Promise.all([startNode(), demoContract()]);
-  node = started;
-  kp = await fundedAccount(node);
-  const uploaded = await prepareSignSend(
-    node,
-    (await txBuilder(node, kp)).addOperation(Operation.uploadContractWasm({ wasm: demo.wasm })).build(),
-    kp,
-  );
-  const hash = Buffer.from(scValToNative(uploaded.returnValue!) as Uint8Array);
-  const create = Operation.createCustomContract({
-    address: Address.fromString(kp.publicKey()),
-    wasmHash: hash,
-    salt: randomBytes(32),
-    constructorArgs: [Address.fromString(kp.publicKey()).toScVal(), scvU32(0)],
-  });
-  contractId = Address.fromScVal(
-    (await prepareSignSend(node, (await txBuilder(node, kp)).addOperation(create).build(), kp)).returnValue!,
-  ).toString();
+  ({ node, kp, contractId } = await nodeWithDemo());
 });
 after(() => node.close());
 
 const selfPayment = () =>
   Operation.payment({ destination: kp.publicKey(), asset: Asset.native(), amount: '1' });
 const call = (fn: string, ...args: xdr.ScVal[]) => new Contract(contractId).call(fn, ...args);
+/** Assembles `tx` with `sorobanData` instead of what `sim` found, signs, sends (accepted) and polls. */
+const sendWith = async (
+  tx: Transaction,
+  sim: rpc.Api.SimulateTransactionSuccessResponse,
+  sorobanData: xdr.SorobanTransactionData,
+) => {
+  const assembled = TransactionBuilder.cloneFrom(tx, {
+    fee: (100 + Number(sim.minResourceFee)).toString(),
+    sorobanData,
+  }).build();
+  assembled.sign(kp);
+  const sent = await node.client.sendTransaction(assembled);
+  assert.equal(sent.status, 'PENDING');
+  return node.client.pollTransaction(sent.hash);
+};
+
 const resultCode = (r: xdr.TransactionResult | undefined) => r?.result.type;
 
 test('a wrong sequence number is ERROR txBadSeq at sendTransaction', async () => {
@@ -105,16 +95,10 @@ test('a footprint that misses an entry fails the transaction at apply (FAILED), 
   const tx = (await txBuilder(node, kp)).addOperation(call('increment', scvU32(1))).build();
   const sim = await node.client.simulateTransaction(tx);
   assert.ok(rpc.Api.isSimulationSuccess(sim));
-  const data = sim.transactionData.build();
-  const narrowed = new SorobanDataBuilder(data.toXdr('base64')).setReadWrite([]).build();
-  const assembled = TransactionBuilder.cloneFrom(tx, {
-    fee: (100 + Number(sim.minResourceFee)).toString(),
-    sorobanData: narrowed,
-  }).build();
-  assembled.sign(kp);
-  const sent = await node.client.sendTransaction(assembled);
-  assert.equal(sent.status, 'PENDING');
-  const done = await node.client.pollTransaction(sent.hash);
+  const narrowed = new SorobanDataBuilder(sim.transactionData.build().toXdr('base64'))
+    .setReadWrite([])
+    .build();
+  const done = await sendWith(tx, sim, narrowed);
   assert.equal(done.status, 'FAILED');
   assert.equal(resultCode(done.status === 'FAILED' ? done.resultXdr : undefined), 'txFailed');
 });
@@ -127,14 +111,7 @@ test('too few declared instructions: FAILED with invokeHostFunctionResourceLimit
   const tight = new SorobanDataBuilder(sim.transactionData.build().toXdr('base64'))
     .setResources(Math.floor(declared.instructions / 2), declared.diskReadBytes, declared.writeBytes)
     .build();
-  const assembled = TransactionBuilder.cloneFrom(tx, {
-    fee: (100 + Number(sim.minResourceFee)).toString(),
-    sorobanData: tight,
-  }).build();
-  assembled.sign(kp);
-  const sent = await node.client.sendTransaction(assembled);
-  assert.equal(sent.status, 'PENDING');
-  const done = await node.client.pollTransaction(sent.hash);
+  const done = await sendWith(tx, sim, tight);
   assert.equal(done.status, 'FAILED');
   const wire = (done.status === 'FAILED' &&
     done.resultXdr.toXdrObject().result) as xdr.TransactionResultResultWire;
