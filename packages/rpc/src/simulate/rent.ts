@@ -6,20 +6,16 @@
 import type { xdr } from '@stellar/stellar-sdk';
 import type { LedgerChange, LedgerEntryRentChange, NetworkConfig } from '@sorobox/host';
 import { entrySizeForRent as networkEntrySizeForRent } from '@sorobox/network';
-
-const CONTRACT_CODE = 7;
-const PERSISTENT = 1;
+import { isCodeKey, isPersistentKey } from './resources.ts';
 
 /** The size rent is charged on, as the network charges it (contract code: its parsed module's memory). */
 export const entrySizeForRent = (entry: xdr.LedgerEntry, config: NetworkConfig): number =>
   networkEntrySizeForRent(entry.toXdrObject(), entry.toXdr().length, config);
 
-const isPersistentKey = (key: xdr.LedgerKey): boolean => {
-  const wire = key.toXdrObject();
-  return wire.type === CONTRACT_CODE || (wire.type === 6 && wire.contractData.durability === PERSISTENT);
-};
-
-export const rentChangesOf = (changes: readonly LedgerChange[], config: NetworkConfig): LedgerEntryRentChange[] => {
+export const rentChangesOf = (
+  changes: readonly LedgerChange[],
+  config: NetworkConfig,
+): LedgerEntryRentChange[] => {
   const out: LedgerEntryRentChange[] = [];
   for (const c of changes) {
     if (!c.entry || c.liveUntilLedger === undefined) continue; // deleted, or an entry without TTL
@@ -30,7 +26,7 @@ export const rentChangesOf = (changes: readonly LedgerChange[], config: NetworkC
     if (oldLiveUntilLedger >= c.liveUntilLedger && oldSizeBytes >= newSizeBytes) continue;
     out.push({
       isPersistent: isPersistentKey(c.key),
-      isCodeEntry: c.key.toXdrObject().type === CONTRACT_CODE,
+      isCodeEntry: isCodeKey(c.key),
       oldSizeBytes,
       newSizeBytes,
       oldLiveUntilLedger,

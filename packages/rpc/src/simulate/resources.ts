@@ -64,9 +64,19 @@ export const adjustI64 = (value: bigint, f: AdjustmentFactor): bigint => {
 
 const CONTRACT_DATA = 6;
 const CONTRACT_CODE = 7;
+const PERSISTENT = 1;
 export const isSorobanKey = (key: xdr.LedgerKey): boolean => {
   const type = key.toXdrObject().type;
   return type === CONTRACT_DATA || type === CONTRACT_CODE;
+};
+export const isCodeKey = (key: xdr.LedgerKey): boolean => key.toXdrObject().type === CONTRACT_CODE;
+/** Contract code, and contract data of persistent durability: the entries that are archived, not deleted, when they expire. */
+export const isPersistentKey = (key: xdr.LedgerKey): boolean => {
+  const wire = key.toXdrObject();
+  return (
+    wire.type === CONTRACT_CODE ||
+    (wire.type === CONTRACT_DATA && wire.contractData.durability === PERSISTENT)
+  );
 };
 
 export const xdrSize = (value: { toXdr(): Uint8Array }): number => value.toXdr().length;

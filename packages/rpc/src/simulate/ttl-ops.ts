@@ -7,6 +7,8 @@ import type { xdr } from '@stellar/stellar-sdk';
 import type { LedgerEntryRentChange, LedgerSnapshot } from '@sorobox/host';
 import { entrySizeForRent } from './rent.ts';
 import {
+  isCodeKey,
+  isPersistentKey,
   isSorobanKey,
   sortKeys,
   transactionDataFor,
@@ -15,15 +17,7 @@ import {
   type FeeContext,
 } from './resources.ts';
 
-const CONTRACT_CODE = 7;
-const PERSISTENT = 1;
-
 export class SimulationError extends Error {}
-
-const isPersistentKey = (key: xdr.LedgerKey): boolean => {
-  const wire = key.toXdrObject();
-  return wire.type === CONTRACT_CODE || (wire.type === 6 && wire.contractData.durability === PERSISTENT);
-};
 
 const keyText = (key: xdr.LedgerKey): string => JSON.stringify(key.toJson());
 
@@ -40,7 +34,7 @@ export const simulateRestore = (
   const rentChanges: LedgerEntryRentChange[] = [];
   let bytes = 0;
   for (const key of keys) {
-    if (!isSorobanKey(key) || !isPersistentKey(key))
+    if (!isPersistentKey(key))
       throw new SimulationError(
         `Can't restore a ledger entry with key: ${keyText(key)}. Only persistent ledger entries with TTL can be restored.`,
       );
@@ -55,7 +49,7 @@ export const simulateRestore = (
     bytes += xdrSize(found.entry);
     rentChanges.push({
       isPersistent: true,
-      isCodeEntry: key.toXdrObject().type === CONTRACT_CODE,
+      isCodeEntry: isCodeKey(key),
       oldSizeBytes: 0,
       newSizeBytes: entrySizeForRent(found.entry, fees.config),
       oldLiveUntilLedger: 0,
@@ -123,7 +117,7 @@ export const simulateExtend = (
     const size = entrySizeForRent(found.entry, fees.config);
     rentChanges.push({
       isPersistent: isPersistentKey(key),
-      isCodeEntry: key.toXdrObject().type === CONTRACT_CODE,
+      isCodeEntry: isCodeKey(key),
       oldSizeBytes: size,
       newSizeBytes: size,
       oldLiveUntilLedger: liveUntil,
