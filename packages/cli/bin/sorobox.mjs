@@ -5,7 +5,7 @@
 // module. Without esbuild, or with SOROBOX_NO_BUNDLE=1, tsx runs the sources directly.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const cliDir = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -13,7 +13,7 @@ const packagesDir = dirname(cliDir);
 const entry = join(cliDir, 'src', 'main.ts');
 const cacheDir = join(dirname(packagesDir), 'node_modules', '.cache', 'sorobox');
 
-/** Paths, sizes and modification times of every workspace source and manifest: the bundle's key. */
+/** Paths, sizes and modification times of every workspace source, manifest and the lockfile: the bundle's key. */
 const sourcesDigest = () => {
   const h = createHash('sha256');
   const walk = (dir) => {
@@ -30,6 +30,9 @@ const sourcesDigest = () => {
   for (const pkg of readdirSync(packagesDir))
     if (existsSync(join(packagesDir, pkg, 'package.json')))
       h.update(statSync(join(packagesDir, pkg, 'package.json')).mtimeMs.toString());
+  // Installed dependencies are bundled too: a new install means a new bundle.
+  const lock = join(dirname(packagesDir), 'package-lock.json');
+  if (existsSync(lock)) h.update(statSync(lock).mtimeMs.toString());
   return h.digest('hex').slice(0, 16);
 };
 
@@ -37,8 +40,11 @@ const bundle = async () => {
   const esbuild = await import('esbuild');
   const out = join(cacheDir, `cli-${sourcesDigest()}.mjs`);
   if (existsSync(out)) return out;
-  mkdirSync(cacheDir, { recursive: true });
-  const tmp = `${out}.${process.pid}.tmp.mjs`;
+  // Built in a directory of its own under its final name (the source map link names it), then moved
+  // into place, so a concurrent start never loads half a file.
+  const tmpDir = join(cacheDir, `.build-${process.pid}`);
+  const tmp = join(tmpDir, basename(out));
+  mkdirSync(tmpDir, { recursive: true });
   await esbuild.build({
     entryPoints: [entry],
     outfile: tmp,
@@ -56,8 +62,14 @@ const bundle = async () => {
   });
   renameSync(`${tmp}.map`, `${out}.map`);
   renameSync(tmp, out);
-  for (const old of readdirSync(cacheDir))
-    if (!old.startsWith(out.slice(cacheDir.length + 1, -4))) rmSync(join(cacheDir, old), { force: true });
+  rmSync(tmpDir, { recursive: true, force: true });
+  // Older bundles go, once no process started a moment ago can still be about to load them.
+  const stale = Date.now() - 10 * 60_000;
+  for (const old of readdirSync(cacheDir)) {
+    const path = join(cacheDir, old);
+    if (!path.startsWith(out.slice(0, -4)) && statSync(path).mtimeMs < stale)
+      rmSync(path, { recursive: true, force: true });
+  }
   return out;
 };
 
