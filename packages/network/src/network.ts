@@ -22,14 +22,14 @@ import {
 import { HOST_PROTOCOL_VERSION } from '@sorobox/host';
 import { newAccount } from './ledger/accounts.ts';
 import { closeLedger, emptyCloseMeta, type ClosedLedger } from './ledger/close.ts';
-import { encodeStoredEvent } from './ledger/encode.ts';
 import { chainStateHash, genesisHeader, headerHash, type HeaderWire } from './ledger/header.ts';
 import { ACCOUNT, TTL, encodeEntry, encodeKey, isPersistentKey, isSorobanKey, keyId, keyOfEntry, ttlEntry, ttlKeyOf, type EntryWire } from './ledger/keys.ts';
 import { LedgerTxn } from './ledger/ltx.ts';
 import { appliedLine, diagnosticLines, rejectedLine } from './log.ts';
 import { liveUntilOf } from './soroban/footprint.ts';
 import { openDatabase, readSetting, writeSetting, type Db } from './store/database.ts';
-import { HistoryStore, TOID_TX_MASK, eventId, type EventRow, type LedgerRow } from './store/history.ts';
+import { HistoryStore, TOID_TX_MASK, eventId, type LedgerRow } from './store/history.ts';
+import { recordLedger } from './store/record-ledger.ts';
 import { eventRecord, hex, ledgerRecord, transactionRecord } from './store/records.ts';
 import { createSnapshot, revertToSnapshot } from './store/snapshots.ts';
 import { StateStore } from './store/state.ts';
@@ -42,10 +42,8 @@ import { buildFundTransaction } from './dev/fund.ts';
 /** stellar-rpc's fee statistics windows, in ledgers. */
 const CLASSIC_FEE_WINDOW = 10;
 const SOROBAN_FEE_WINDOW = 50;
-const STAGE_BEFORE_ALL_TXS = 0;
 /** Ledgers written per database transaction when many close at once. */
 const CLOSE_BATCH = 10_000;
-const STAGE_AFTER_ALL_TXS = 2;
 
 interface Head {
   header: HeaderWire;
@@ -329,60 +327,11 @@ class LocalNetwork implements Network {
 
   /** Writes a closed ledger: state, ledger, transactions and events (inside the caller's transaction). */
   private write(closed: ClosedLedger): void {
-    const seq = closed.header.ledgerSeq;
-    const closeTime = Number(closed.header.scpValue.closeTime);
     this.stateVersion++;
     this.state.apply(closed.deltas);
-    this.history.insertLedger({
-      sequence: seq,
-      hash: closed.hash,
-      close_time: closeTime,
-      soroban_state_size: Number(closed.sorobanStateSize),
-      header: closed.headerEntry,
-      meta: closed.empty ? null : closed.meta,
-    });
-    const stageIndex = [0, 0, 0];
-    for (const t of closed.txs) {
-      const { frame, result } = t.applied;
-      const success = result.success;
-      const v4 = t.meta.v === 4 ? t.meta.v4 : undefined;
-      const sorobanCharged = v4?.sorobanMeta?.ext.v === 1 ? v4.sorobanMeta.ext.v1.totalNonRefundableResourceFeeCharged + v4.sorobanMeta.ext.v1.totalRefundableResourceFeeCharged : 0n;
-      const ops = frame.inner.operations.length;
-      this.history.insertTransaction({
-        hash: frame.hash,
-        ledger: seq,
-        application_order: t.applicationOrder,
-        successful: success ? 1 : 0,
-        fee_bump: frame.feeBump ? 1 : 0,
-        soroban: frame.isSoroban ? 1 : 0,
-        inclusion_fee_charged: Number(frame.isSoroban ? t.result.feeCharged - sorobanCharged : t.result.feeCharged / BigInt(ops || 1)),
-        envelope: frame.envelopeBytes,
-        result: t.resultBytes,
-        meta: t.metaBytes,
-      });
-      const row = (id: string, tx: number, op: number, index: number, event: xdr.ContractEventWire): EventRow => ({
-        id,
-        ledger: seq,
-        transaction_index: tx,
-        operation_index: op,
-        event_index: index,
-        tx_hash: frame.hash,
-        close_time: closeTime,
-        event: encodeStoredEvent(success, event),
-      });
-      for (const e of t.applied.txEvents) {
-        const index = stageIndex[e.stage]++;
-        const [tx, op] = e.stage === STAGE_BEFORE_ALL_TXS ? [0, 0] : e.stage === STAGE_AFTER_ALL_TXS ? [TOID_TX_MASK, 0] : [t.applicationOrder, 4095];
-        this.history.insertEvent(row(eventId(seq, tx, op, index), tx, op, index, e.event));
-      }
-      if (v4) {
-        v4.operations.forEach((opMeta, opIndex) =>
-          opMeta.events.forEach((event, index) => this.history.insertEvent(row(eventId(seq, t.applicationOrder, opIndex, index), t.applicationOrder, opIndex, index, event))),
-        );
-      }
-    }
+    recordLedger(this.history, closed);
     if (closed.sorobanStateSize !== this.head.sorobanStateSize) writeSetting(this.db, 'soroban_state_size', closed.sorobanStateSize.toString());
-    const oldestToKeep = seq - this.retention + 1;
+    const oldestToKeep = closed.header.ledgerSeq - this.retention + 1;
     if (oldestToKeep > 1) this.history.pruneBefore(oldestToKeep);
   }
 
