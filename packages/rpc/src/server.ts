@@ -144,8 +144,12 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
       else res.end();
     });
   });
-  // Keep-alive sockets would hold `close()` open; the SDK's axios client reuses connections.
-  server.keepAliveTimeout = 5_000;
+  // Clients (the SDK's axios, browsers) reuse idle connections. If the server dropped an idle
+  // socket first, a request sent on it in that instant fails with ECONNRESET (the SDK then reports
+  // "Account not found"); so the server waits longer than any client keeps a socket idle, and
+  // `close()` ends open sockets itself.
+  server.keepAliveTimeout = 75_000;
+  server.headersTimeout = 76_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, options.host ?? DEFAULT_HOST, () => {
