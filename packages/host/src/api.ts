@@ -37,7 +37,8 @@ export interface InvokeRequest {
 export const loadCode = (wasm: Uint8Array, options: HostOptions = {}): ContractCode =>
   loadContractCode(wasm, { maxMemoryBytes: new Host(options).budget.limits.memoryBytes });
 
-const failure = (e: unknown): InvokeOutcome => {
+/** The outcome of a run that threw: host errors as they are, anything else as an internal error. */
+export const failedOutcome = (e: unknown): InvokeOutcome => {
   const err = e instanceof HostError ? e : hostError(ErrorType.Context, ErrorCode.InternalError, String(e));
   return { ok: false, error: err.error, message: err.message || formatError(err.error) };
 };
@@ -47,6 +48,7 @@ export const invokeContract = (request: InvokeRequest, options: HostOptions = {}
   const host = new Host(options);
   let outcome: InvokeOutcome;
   try {
+    if (host.setupError) throw host.setupError;
     validateSymbol(new TextEncoder().encode(request.fn));
     if (request.fn.startsWith('__'))
       throw hostError(ErrorType.Context, ErrorCode.InvalidAction, `function ${request.fn} is reserved and cannot be invoked from outside`);
@@ -58,7 +60,7 @@ export const invokeContract = (request: InvokeRequest, options: HostOptions = {}
     const value = invokeWasm(host, code, request.contractId ?? new Uint8Array(32), request.fn, args);
     outcome = { ok: true, value: valToScVal(host, value) };
   } catch (e) {
-    outcome = failure(e);
+    outcome = failedOutcome(e);
     markFailedFrom(host, 0); // the whole invocation failed: nothing it emitted stands
   }
   const budget = host.budget.report();

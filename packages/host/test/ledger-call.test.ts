@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { xdr } from '@stellar/stellar-sdk';
 import { ErrorCode, ErrorType } from '../src/val/error.ts';
+import { invokeLedgerContract } from '../src/ledger/api.ts';
 import {
   INSTANCE,
   MemorySnapshot,
@@ -196,4 +197,12 @@ describe('call restrictions', () => {
     assert.ok(valueOf(chain(99)).equals(u32(0)));
     assert.deepEqual(errorOf(chain(100)), err(ErrorType.Context, ErrorCode.ExceededLimit));
   });
+});
+
+it('a budget too small for the host set-up is a failed outcome, not an exception', () => {
+  const snapshot = new MemorySnapshot();
+  const r = invokeLedgerContract({ contract: new Uint8Array(32).fill(9), fn: 'f', snapshot }, { budget: { cpuInstructions: 1000 } });
+  assert.equal(r.outcome.ok, false);
+  if (!r.outcome.ok) assert.deepEqual(r.outcome.error, { type: ErrorType.Budget, code: ErrorCode.ExceededLimit });
+  assert.deepEqual(r.changes, []);
 });

@@ -6,7 +6,7 @@
 import { Budget, type BudgetLimits } from '../budget/budget.ts';
 import { CostType } from '../budget/cost-type.ts';
 import { TESTNET_P26_CONFIG, type NetworkConfig } from '../config/network-config.ts';
-import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
+import { ErrorCode, ErrorType, HostError, hostError } from '../val/error.ts';
 import { Tag, isObjectTag } from '../val/tag.ts';
 import { fromObjectHandle, objectHandle, tagOf, type Val } from '../val/val.ts';
 import type { HostEvent } from './events.ts';
@@ -40,6 +40,11 @@ export class Host {
   readonly storage: Storage | undefined;
   /** The run's seed; frame PRNGs and the recording-auth nonce PRNG derive from it. */
   readonly prngSeed: Uint8Array;
+  /**
+   * A budget too small for the host's own set-up: the entry points fail the run with it (as an
+   * outcome, like any other host error) before anything runs.
+   */
+  readonly setupError: HostError | undefined;
   private base: Prng | undefined;
   private readonly objects: HostObject[] = [];
 
@@ -52,7 +57,12 @@ export class Host {
     // Seeding is charged now, as the reference does for every run, but computed only when a
     // contract first draws randomness: most runs never do.
     this.prngSeed = options.prngSeed ?? new Uint8Array(32);
-    this.budget.charge(CostType.ComputeSha256Hash, 64, 2);
+    try {
+      this.budget.charge(CostType.ComputeSha256Hash, 64, 2);
+    } catch (e) {
+      if (!(e instanceof HostError)) throw e;
+      this.setupError = e;
+    }
   }
 
   get basePrng(): Prng {

@@ -7,12 +7,12 @@
  * `UploadContractWasm`, `CreateContract` and `CreateContractV2` (see `host-function.ts`).
  */
 import { StrKey, xdr } from '@stellar/stellar-sdk';
-import type { InvokeOutcome, InvokeResult } from '../api.ts';
+import { failedOutcome, type InvokeOutcome, type InvokeResult } from '../api.ts';
 import { beginAuth, recordedAuth } from '../auth/hooks.ts';
 import { markFailedFrom } from '../host/diagnostics.ts';
 import type { Frame } from '../host/frame.ts';
 import { Host, type HostOptions } from '../host/host.ts';
-import { ErrorCode, ErrorType, HostError, formatError, hostError } from '../val/error.ts';
+import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
 import { eventsForFailedRun, externalizeEvents } from '../xdr/events.ts';
 import { valToScVal } from '../xdr/scval.ts';
 import { Footprint } from './footprint.ts';
@@ -70,11 +70,6 @@ export interface HostFunctionResult extends LedgerInvokeResult {
   readonly auth: readonly xdr.SorobanAuthorizationEntry[];
 }
 
-const failure = (e: unknown): InvokeOutcome => {
-  const err = e instanceof HostError ? e : hostError(ErrorType.Context, ErrorCode.InternalError, String(e));
-  return { ok: false, error: err.error, message: err.message || formatError(err.error) };
-};
-
 /**
  * The limits stellar-core applies once the host has returned: every contract data key in the
  * footprint, and every entry written. Core fails the operation with a diagnostic
@@ -124,6 +119,7 @@ export const applyHostFunction = (request: HostFunctionRequest, options: Omit<Ho
   let changes: readonly LedgerChange[] = [];
   let events: xdr.DiagnosticEvent[];
   try {
+    if (host.setupError) throw host.setupError;
     const authMode = request.authMode ?? (request.footprint ? 'enforce' : 'record');
     beginAuth(host, { mode: authMode, entries: request.auth ?? [], sourceAccount: request.sourceAccount });
     for (const { key } of footprint.entries()) checkSupportedKey(key);
@@ -135,7 +131,7 @@ export const applyHostFunction = (request: HostFunctionRequest, options: Omit<Ho
     events = externalized.events;
     outcome = { ok: true, value };
   } catch (e) {
-    outcome = failure(e);
+    outcome = failedOutcome(e);
     changes = [];
     markFailedFrom(host, 0); // the whole invocation failed: nothing it emitted stands
     events = eventsForFailedRun(host);
