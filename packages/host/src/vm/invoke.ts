@@ -5,22 +5,19 @@
 import { CostType } from '../budget/cost-type.ts';
 import { isAvailableAt } from '../env/interface.ts';
 import { ALL_HOST_FUNCTIONS } from '../functions/index.ts';
-import type { Frame, VmInstance } from '../host/frame.ts';
+import type { VmInstance } from '../host/frame.ts';
 import type { Host } from '../host/host.ts';
-import { diagnosticEvent, markFailedFrom, reportError } from '../host/diagnostics.ts';
 import { ErrorCode, ErrorType, HostError, hostError } from '../val/error.ts';
-import { symbolVal } from '../xdr/scval.ts';
 import { Tag } from '../val/tag.ts';
 import { fromWasm, tagOf, toError, type Val } from '../val/val.ts';
 import { checkGoodVal } from './arg-types.ts';
+import { callInFrame, internalError } from './frame-call.ts';
 import type { ContractCode } from './code.ts';
 import { buildImports, withActiveHost } from './dispatch.ts';
 import { checkInterfaceVersion } from '../wasm/env-meta.ts';
 import { HOST_PRE_RELEASE_VERSION } from '../env/interface.ts';
 import { DEPTH_EXPORT, FUEL_EXPORT, MEMORY_PAGES_EXPORT, MAX_CALL_DEPTH } from '../wasm/instrument.ts';
 import { burnFuel, refuel } from './fuel.ts';
-
-export const MAX_FRAME_DEPTH = 100;
 
 let imports: WebAssembly.Imports | undefined;
 const parsedByHost = new WeakMap<Host, Set<string>>();
@@ -85,7 +82,7 @@ const trapError = (vm: VmInstance | undefined, e: unknown): HostError => {
     if (/signature mismatch/i.test(m)) return hostError(ErrorType.WasmVm, ErrorCode.UnexpectedType, `trap: ${m}`);
     return hostError(ErrorType.WasmVm, ErrorCode.InvalidAction, `trap: ${m}`);
   }
-  return hostError(ErrorType.Context, ErrorCode.InternalError, `internal error: ${(e as Error)?.message ?? e}`);
+  return internalError(e);
 };
 
 const instantiate = (host: Host, code: ContractCode): VmInstance => {
@@ -114,10 +111,6 @@ const instantiate = (host: Host, code: ContractCode): VmInstance => {
   };
 };
 
-/** Data of a diagnostic event: Void for no values, the value for one, else a Vec. */
-const eventData = (host: Host, vals: readonly Val[]): Val =>
-  vals.length === 0 ? 2n : vals.length === 1 ? vals[0] : host.add({ tag: Tag.VecObject, items: [...vals] });
-
 /**
  * Calls `fn` of `code` in a new frame with absolute-handle `args`; returns the absolute result.
  * A returned Error value fails the call: contract errors as themselves, any other as
@@ -129,73 +122,54 @@ export const invokeWasm = (
   contractId: Uint8Array | undefined,
   fn: string,
   args: readonly Val[],
-): Val => {
-  if (host.frames.length >= MAX_FRAME_DEPTH)
-    throw hostError(ErrorType.Context, ErrorCode.ExceededLimit, `call depth limit of ${MAX_FRAME_DEPTH} frames reached`);
-  checkCodeForLedger(host, code);
-  const caller = host.frames[host.frames.length - 1];
-  diagnosticEvent(host, caller?.contractId, () => ({
-    topics: [
-      symbolVal(host, new TextEncoder().encode('fn_call')),
-      host.add({ tag: Tag.BytesObject, bytes: contractId ?? new Uint8Array(32) }),
-      symbolVal(host, new TextEncoder().encode(fn)),
-    ],
-    data: eventData(host, args),
-  }));
-  const frame: Frame = { contractId, fn, relative: [], vm: undefined, prng: undefined, eventsStart: host.events.length };
-  host.frames.push(frame);
-  try {
-    host.budget.charge(CostType.InvokeVmFunction);
-    const vm = instantiate(host, code);
-    frame.vm = vm;
-    const arity = code.functions.get(fn);
-    const exported = vm.instance.exports[fn];
-    if (typeof exported !== 'function')
-      throw hostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`);
-    if (arity === undefined)
-      throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedType, `exported function ${fn} does not take and return i64 Vals`);
-    if (arity !== args.length)
-      throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `function ${fn} takes ${arity} arguments, ${args.length} given`);
-    const wasmArgs = args.map((a) => BigInt.asIntN(64, host.toRelative(a)));
-    refuel(host, vm);
-    let raw: bigint;
-    try {
-      raw = withActiveHost(host, () => (exported as (...a: bigint[]) => bigint)(...wasmArgs));
-    } catch (e) {
-      const err = trapError(vm, e);
+): Val =>
+  callInFrame(
+    host,
+    contractId,
+    fn,
+    args,
+    (frame) => {
+      host.budget.charge(CostType.InvokeVmFunction);
+      const vm = instantiate(host, code);
+      frame.vm = vm;
+      const arity = code.functions.get(fn);
+      const exported = vm.instance.exports[fn];
+      if (typeof exported !== 'function')
+        throw hostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`);
+      if (arity === undefined)
+        throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedType, `exported function ${fn} does not take and return i64 Vals`);
+      if (arity !== args.length)
+        throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `function ${fn} takes ${arity} arguments, ${args.length} given`);
+      const wasmArgs = args.map((a) => BigInt.asIntN(64, host.toRelative(a)));
+      refuel(host, vm);
+      let raw: bigint;
       try {
-        burnFuel(host, vm);
-      } catch {
-        // The budget is exhausted either way; the trap's own error is the one to report.
+        raw = withActiveHost(host, () => (exported as (...a: bigint[]) => bigint)(...wasmArgs));
+      } catch (e) {
+        const err = trapError(vm, e);
+        try {
+          burnFuel(host, vm);
+        } catch {
+          // The budget is exhausted either way; the trap's own error is the one to report.
+        }
+        throw err;
       }
-      throw err;
-    }
-    burnFuel(host, vm);
-    const result = fromWasm(raw);
-    try {
-      checkGoodVal(result);
-    } catch {
-      throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, `function ${fn} returned a malformed value`);
-    }
-    const value = host.toAbsolute(result);
-    if (tagOf(value) === Tag.Error) {
-      const e = toError(value);
-      if (e.type === ErrorType.Contract) throw new HostError(ErrorType.Contract, e.code, `contract returned an error`);
-      throw hostError(ErrorType.Context, ErrorCode.InvalidAction, 'frame-exit with Ok(Error) carrying a non-contract error');
-    }
-    diagnosticEvent(host, contractId, () => ({
-      topics: [symbolVal(host, new TextEncoder().encode('fn_return')), symbolVal(host, new TextEncoder().encode(fn))],
-      data: value,
-    }));
-    return value;
-  } catch (e) {
-    const err = e instanceof HostError ? e : trapError(frame.vm, e);
-    reportError(host, err);
-    markFailedFrom(host, frame.eventsStart);
-    throw err;
-  } finally {
-    host.frames.pop();
-  }
-};
+      burnFuel(host, vm);
+      const result = fromWasm(raw);
+      try {
+        checkGoodVal(result);
+      } catch {
+        throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, `function ${fn} returned a malformed value`);
+      }
+      const value = host.toAbsolute(result);
+      if (tagOf(value) === Tag.Error) {
+        const e = toError(value);
+        if (e.type === ErrorType.Contract) throw new HostError(ErrorType.Contract, e.code, `contract returned an error`);
+        throw hostError(ErrorType.Context, ErrorCode.InvalidAction, 'frame-exit with Ok(Error) carrying a non-contract error');
+      }
+      return value;
+    },
+    { before: () => checkCodeForLedger(host, code), toHostError: (e, frame) => trapError(frame.vm, e) },
+  );
 
 export { MAX_CALL_DEPTH };
