@@ -17,6 +17,7 @@ import { eventsForFailedRun, externalizeEvents } from '../xdr/events.ts';
 import { valToScVal } from '../xdr/scval.ts';
 import { Footprint } from './footprint.ts';
 import { hostFunctionName, runHostFunction } from './host-function.ts';
+import { checkTransactionXdr } from './protocol-xdr.ts';
 import { CONTRACT_CODE, CONTRACT_DATA, checkSupportedKey, encodeEntry, encodeKey } from './keys.ts';
 import type { LedgerSnapshot } from './snapshot.ts';
 import { Storage, type LedgerChange } from './storage.ts';
@@ -125,6 +126,11 @@ export const applyHostFunction = (request: HostFunctionRequest, options: Omit<Ho
   let events: xdr.DiagnosticEvent[];
   try {
     const authMode = request.authMode ?? (request.footprint ? 'enforce' : 'record');
+    checkTransactionXdr(host, {
+      hostFunction: request.hostFunction.toXdrObject(),
+      auth: (request.auth ?? []).map((e) => e.toXdrObject()),
+      footprint: footprint.entries().map((e) => e.key),
+    });
     beginAuth(host, { mode: authMode, entries: request.auth ?? [], sourceAccount: request.sourceAccount });
     for (const { key } of footprint.entries()) checkSupportedKey(key);
     const value = valToScVal(host, runHostFunction(host, request.hostFunction));

@@ -25,6 +25,7 @@ import {
   type LedgerEntryWire,
   type LedgerKeyWire,
 } from './keys.ts';
+import { checkEntryXdr } from './protocol-xdr.ts';
 import type { LedgerSnapshot, SnapshotEntry } from './snapshot.ts';
 import { minLiveUntilLedger } from './ttl.ts';
 
@@ -81,6 +82,7 @@ export class Storage {
     if (cached) return cached;
     const found = this.snapshot.get(xdr.LedgerKey.fromXdrObject(key));
     let initial: Slot = found ? { entry: found.entry.toXdrObject(), liveUntil: found.liveUntilLedger } : ABSENT;
+    if (initial.entry) checkEntryXdr(host, initial.entry);
     let slot = initial;
     let restored = false;
     const seq = host.ledger.sequenceNumber;
