@@ -9,12 +9,13 @@ import type { VmInstance } from '../host/frame.ts';
 import type { Host } from '../host/host.ts';
 import { ErrorCode, ErrorType, HostError, hostError } from '../val/error.ts';
 import { Tag } from '../val/tag.ts';
-import { fromWasm, tagOf, toError, type Val } from '../val/val.ts';
+import { VOID, fromWasm, tagOf, toError, type Val } from '../val/val.ts';
 import { checkGoodVal } from './arg-types.ts';
 import { callInFrame, internalError } from './frame-call.ts';
 import type { ContractCode } from './code.ts';
 import { buildImports, withActiveHost } from './dispatch.ts';
 import { checkInterfaceVersion } from '../wasm/env-meta.ts';
+import { I64, type FuncType } from '../wasm/parse.ts';
 import { HOST_PRE_RELEASE_VERSION } from '../env/interface.ts';
 import { DEPTH_EXPORT, FUEL_EXPORT, MEMORY_PAGES_EXPORT, MAX_CALL_DEPTH } from '../wasm/instrument.ts';
 import { burnFuel, refuel } from './fuel.ts';
@@ -111,6 +112,40 @@ const instantiate = (host: Host, code: ContractCode): VmInstance => {
   };
 };
 
+/** The reference refuses a call with more arguments than this (`MAX_VM_ARGS`). */
+const MAX_CALL_ARGS = 32;
+
+/**
+ * The export to call, checked as the reference's wasmi call checks it: a missing export is
+ * `MissingValue` (or, for a default constructor, no call at all), another kind of export
+ * `UnexpectedType`; then the parameter count (`UnexpectedSize`), the parameter types
+ * (`UnexpectedType`) and the result count (`UnexpectedSize`). The result's type is not checked
+ * before the call. Undefined when the call is a no-op.
+ */
+const exportToCall = (code: ContractCode, fn: string, nArgs: number, missingFunctionIsNoop: boolean): FuncType | undefined => {
+  const exported = code.exports.get(fn);
+  if (exported === undefined) {
+    if (missingFunctionIsNoop) return undefined;
+    throw hostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`);
+  }
+  if (exported === 'not-a-function')
+    throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedType, `trying to invoke Wasm export ${fn} that is not a function`);
+  if (nArgs > MAX_CALL_ARGS)
+    throw hostError(ErrorType.WasmVm, ErrorCode.InvalidInput, `too many arguments (${nArgs}) in Wasm invocation of ${fn}`);
+  if (exported.params.length !== nArgs)
+    throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `function ${fn} takes ${exported.params.length} arguments, ${nArgs} given`);
+  if (exported.params.some((p) => p !== I64))
+    throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedType, `function ${fn} takes arguments that are not i64 Vals`);
+  if (exported.results.length !== 1)
+    throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `function ${fn} returns ${exported.results.length} values, not one Val`);
+  return exported;
+};
+
+export interface InvokeWasmOptions {
+  /** A function the code does not export returns Void without running (a default constructor). */
+  readonly missingFunctionIsNoop?: boolean;
+}
+
 /**
  * Calls `fn` of `code` in a new frame with absolute-handle `args`; returns the absolute result.
  * A returned Error value fails the call: contract errors as themselves, any other as
@@ -122,6 +157,7 @@ export const invokeWasm = (
   contractId: Uint8Array | undefined,
   fn: string,
   args: readonly Val[],
+  options: InvokeWasmOptions = {},
 ): Val =>
   callInFrame(
     host,
@@ -129,22 +165,17 @@ export const invokeWasm = (
     fn,
     args,
     (frame) => {
-      host.budget.charge(CostType.InvokeVmFunction);
       const vm = instantiate(host, code);
       frame.vm = vm;
-      const arity = code.functions.get(fn);
-      const exported = vm.instance.exports[fn];
-      if (typeof exported !== 'function')
-        throw hostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`);
-      if (arity === undefined)
-        throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedType, `exported function ${fn} does not take and return i64 Vals`);
-      if (arity !== args.length)
-        throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `function ${fn} takes ${arity} arguments, ${args.length} given`);
+      host.budget.charge(CostType.InvokeVmFunction);
+      const type = exportToCall(code, fn, args.length, options.missingFunctionIsNoop === true);
+      if (!type) return VOID;
+      const exported = vm.instance.exports[fn] as (...a: bigint[]) => bigint | number;
       const wasmArgs = args.map((a) => BigInt.asIntN(64, host.toRelative(a)));
       refuel(host, vm);
-      let raw: bigint;
+      let raw: bigint | number;
       try {
-        raw = withActiveHost(host, () => (exported as (...a: bigint[]) => bigint)(...wasmArgs));
+        raw = withActiveHost(host, () => exported(...wasmArgs));
       } catch (e) {
         const err = trapError(vm, e);
         try {
@@ -155,6 +186,8 @@ export const invokeWasm = (
         throw err;
       }
       burnFuel(host, vm);
+      if (typeof raw !== 'bigint')
+        throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, `function ${fn} returned an i32, not a Val`);
       const result = fromWasm(raw);
       try {
         checkGoodVal(result);
