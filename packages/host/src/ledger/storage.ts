@@ -183,6 +183,17 @@ export class Storage {
     return out;
   }
 
+  /**
+   * Every footprint key with its entry before and after the run: the reference's storage map at the
+   * end of a run. A key the run never touched is as the snapshot has it.
+   */
+  finalStates(): { key: LedgerKeyWire; readOnly: boolean; before: SnapshotEntry | undefined; after: LedgerEntryWire | undefined }[] {
+    return this.footprint.entries().map(({ id, key, type }) => {
+      const before = this.snapshot.get(xdr.LedgerKey.fromXdrObject(key));
+      return { key, readOnly: type === 'read-only', before, after: (this.current.get(id) ?? { entry: before?.entry.toXdrObject() }).entry };
+    });
+  }
+
   /** Keys restored from the archive in recording mode. */
   restoredKeys(): xdr.LedgerKey[] {
     return [...this.loaded.values()].filter((l) => l.restored).map((l) => xdr.LedgerKey.fromXdrObject(l.key));
