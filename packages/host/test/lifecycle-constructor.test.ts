@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { xdr } from '@stellar/stellar-sdk';
+import { CostType } from '../src/budget/cost-type.ts';
 import { ErrorCode, ErrorType } from '../src/val/error.ts';
 import { MemorySnapshot, errorOf, sym, u32, vec } from './support/ledger.ts';
 import {
@@ -183,6 +184,32 @@ describe('CAP-58: contracts without a constructor (the default constructor)', ()
       ),
       INVALID_ACTION,
     );
+  });
+});
+
+describe('CAP-58: the constructor runs in its own VM frame, as any call does', () => {
+  /** How many times a run charged `InvokeVmFunction` (one per Wasm function call). */
+  const vmCalls = (r: ReturnType<typeof apply>) => r.budget.byType.find((t) => t.type === CostType.InvokeVmFunction)?.count ?? 0;
+
+  it('a missing constructor is a no-op only once the code is instantiated (the reference looks the export up in the VM)', () => {
+    const { snap, hash } = setup('none');
+    const r = apply(snap, createFn(hash, saltOf(1)));
+    assert.ok(r.outcome.ok);
+    assert.equal(vmCalls(r), 1);
+  });
+
+  it('an exported __constructor that is not a Val function is called and fails: Error(Context, InvalidAction), nothing created', () => {
+    // wasmi refuses the call: no result is UnexpectedSize, an i32 parameter UnexpectedType.
+    for (const [kind, args] of [
+      ['no_result', []],
+      ['i32_param', [u32(1)]],
+      ['i32_param', []],
+    ] as const) {
+      const { snap, hash } = setup(kind);
+      const r = apply(snap, createFn(hash, saltOf(1), [...args]));
+      assert.deepEqual(errorOf(r), INVALID_ACTION, `${kind}(${args.length})`);
+      assert.deepEqual(r.changes, []);
+    }
   });
 });
 

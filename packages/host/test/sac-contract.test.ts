@@ -104,6 +104,38 @@ describe('a Wasm contract using the SAC', () => {
   });
 });
 
+describe('the SAC frame in diagnostics', () => {
+  /** Diagnostic events as [first topic, other topics, data], in order. */
+  const diagnostics = (r: ReturnType<typeof call>) =>
+    r.events
+      .map((e) => e.toXdrObject())
+      .filter((e) => e.event.type === 2)
+      .map((e) => e.event.body.v0.topics.map((t) => xdr.ScVal.fromXdrObject(t)).concat(xdr.ScVal.fromXdrObject(e.event.body.v0.data)));
+
+  it('a call is announced by fn_call (contract id, function, arguments) and closed by fn_return (its value)', () => {
+    const { snap, token, vault } = setup();
+    const r = call(snap, vault, 'pay', [addressOf(token), addressOf(vault), i128(0n)]);
+    expectOk(r);
+    const sacCall = diagnostics(r).find((d) => scValToNative(d[0]) === 'fn_call' && scValToNative(d[2]) === 'transfer');
+    assert.ok(sacCall, 'fn_call of the SAC transfer');
+    assert.deepEqual(new Uint8Array(scValToNative(sacCall[1]) as Buffer), token);
+    assert.ok(sacCall[3].equals(xdr.ScVal.scvVec([addressOf(vault), addressOf(vault), i128(0n)])));
+    const sacReturn = diagnostics(r).find((d) => scValToNative(d[0]) === 'fn_return' && scValToNative(d[1]) === 'transfer');
+    assert.ok(sacReturn?.[2].equals(xdr.ScVal.scvVoid()), 'fn_return of the SAC transfer with Void');
+  });
+
+  it('a failing call reports its error and has no fn_return; its events are marked failed', () => {
+    const { snap, token, vault, bob } = setup();
+    const r = call(snap, vault, 'try_pay', [addressOf(token), addressOf(bob), i128(1n)]);
+    expectOk(r);
+    const all = diagnostics(r);
+    const error = all.find((d) => scValToNative(d[0]) === 'error');
+    assert.ok(error?.[1].equals(xdr.ScVal.scvError(xdr.ScError.sceContract(SacError.Balance))), 'Error(Contract, 10)');
+    assert.ok(!all.some((d) => scValToNative(d[0]) === 'fn_return' && scValToNative(d[1]) === 'transfer'));
+    assert.ok(r.events.some((e) => !e.inSuccessfulContractCall));
+  });
+});
+
 describe('a custom account holding SAC tokens', () => {
   it('pays out when its __check_auth accepts the entry, and not when it refuses', () => {
     const { snap, token, alice, bob, usd } = setup();

@@ -9,6 +9,7 @@ import type { xdr } from '@stellar/stellar-sdk';
 import { hashSigFunctions } from '../functions/crypto/hash-sig.ts';
 import type { Host } from '../host/host.ts';
 import { bytesEqual, compareBytes } from '../host/objects.ts';
+import { chargeAccountCopy, chargeClassicKey } from '../ledger/classic-metering.ts';
 import { storageOf } from '../ledger/data.ts';
 import { ErrorCode, ErrorType, HostError, hostError } from '../val/error.ts';
 import type { Val } from '../val/val.ts';
@@ -31,9 +32,11 @@ export const accountKey = (key: Uint8Array): xdr.LedgerKeyWire => ({
 
 /** The account's ledger entry (`load_account`); a missing one is `Error(Storage, MissingValue)`. */
 export const loadAccount = (host: Host, key: Uint8Array): xdr.AccountEntryWire => {
+  chargeClassicKey(host);
   const { entry } = storageOf(host).get(host, accountKey(key));
   if (entry.data.type !== 0)
     throw hostError(ErrorType.Storage, ErrorCode.InternalError, 'ledger entry is not account');
+  chargeAccountCopy(host, entry.data.account);
   return entry.data.account;
 };
 

@@ -17,6 +17,8 @@ import { eventsForFailedRun, externalizeEvents } from '../xdr/events.ts';
 import { valToScVal } from '../xdr/scval.ts';
 import { Footprint } from './footprint.ts';
 import { hostFunctionName, runHostFunction } from './host-function.ts';
+import { checkTransactionXdr } from './protocol-xdr.ts';
+import { chargeOperationDecoding, chargeOutputEncoding, chargeRunInputDecoding, withEmulatedSignature } from './xdr-metering.ts';
 import { CONTRACT_CODE, CONTRACT_DATA, checkSupportedKey, encodeEntry, encodeKey } from './keys.ts';
 import type { LedgerSnapshot } from './snapshot.ts';
 import { Storage, type LedgerChange } from './storage.ts';
@@ -118,12 +120,23 @@ export const applyHostFunction = (request: HostFunctionRequest, options: Omit<Ho
   let outcome: InvokeOutcome;
   let changes: readonly LedgerChange[] = [];
   let events: xdr.DiagnosticEvent[];
+  let auth: xdr.SorobanAuthorizationEntry[] = [];
   try {
     if (host.setupError) throw host.setupError;
     const authMode = request.authMode ?? (request.footprint ? 'enforce' : 'record');
+    checkTransactionXdr(host, {
+      hostFunction: request.hostFunction.toXdrObject(),
+      auth: (request.auth ?? []).map((e) => e.toXdrObject()),
+      footprint: footprint.entries().map((e) => e.key),
+    });
+    chargeOperationDecoding(host, request.hostFunction);
+    if (footprint.mode === 'enforcing') chargeRunInputDecoding(host, storage, request.auth ?? []);
     beginAuth(host, { mode: authMode, entries: request.auth ?? [], sourceAccount: request.sourceAccount });
     for (const { key } of footprint.entries()) checkSupportedKey(key);
     const value = valToScVal(host, runHostFunction(host, request.hostFunction));
+    auth = recordedAuth(host);
+    if (footprint.mode === 'recording') chargeRunInputDecoding(host, storage, auth.map(withEmulatedSignature));
+    chargeOutputEncoding(host, storage, value);
     changes = storage.changes();
     checkSizes(host, footprint, changes);
     const externalized = externalizeEvents(host);
@@ -145,7 +158,7 @@ export const applyHostFunction = (request: HostFunctionRequest, options: Omit<Ho
     changes,
     footprint: { readOnly: footprint.keys('read-only'), readWrite: footprint.keys('read-write') },
     restored: storage.restoredKeys(),
-    auth: outcome.ok ? recordedAuth(host) : [],
+    auth: outcome.ok ? auth : [],
   };
 };
 

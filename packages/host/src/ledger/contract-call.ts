@@ -9,9 +9,9 @@ import { markFailedFrom } from '../host/diagnostics.ts';
 import type { Host } from '../host/host.ts';
 import { bytesEqual } from '../host/objects.ts';
 import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
-import { VOID, type Val } from '../val/val.ts';
+import type { Val } from '../val/val.ts';
 import { loadContractCode, type ContractCode } from '../vm/code.ts';
-import { invokeWasm } from '../vm/invoke.ts';
+import { invokeWasm, type InvokeWasmOptions } from '../vm/invoke.ts';
 import { invokeStellarAsset } from '../sac/frame.ts';
 import { loadInstance, loadWasm, storageOf, type ContractExecutableWire } from './data.ts';
 import { resolveWasmHash, STELLAR_ASSET_EXECUTABLE } from './executable.ts';
@@ -21,13 +21,11 @@ import type { Storage } from './storage.ts';
 /** Functions starting with this are the host's to call (constructors, `__check_auth`). */
 export const RESERVED_FN_PREFIX = '__';
 
-export interface CallOptions {
+export interface CallOptions extends InvokeWasmOptions {
   /** `__check_auth` may re-enter the contract running right now (the reference's `SelfAllowed`). */
   readonly selfReentry?: boolean;
   /** A call the host itself makes: reserved names are allowed. */
   readonly internal?: boolean;
-  /** A function the code does not export returns Void without running (a default constructor). */
-  readonly missingFunctionIsNoop?: boolean;
 }
 
 const codeCache = new Map<string, ContractCode>();
@@ -58,14 +56,15 @@ export const callContract = (host: Host, contractId: Uint8Array, fn: string, arg
   const storage = storageOf(host);
   const instance = loadInstance(host, storage, contractId);
   const code = instance.executable.type === STELLAR_ASSET_EXECUTABLE ? undefined : resolveCode(host, storage, instance.executable);
-  if (code && options.missingFunctionIsNoop && !code.functions.has(fn)) return VOID;
 
   const mark = storage.mark();
   const eventsStart = host.events.length;
   const auth = pushAuthFrame(host, contractId, fn, args);
   const frame = pushInstanceFrame(host, contractId, instance);
   try {
-    const value = code ? invokeWasm(host, code, contractId, fn, args) : invokeStellarAsset(host, contractId, fn, args);
+    const value = code
+      ? invokeWasm(host, code, contractId, fn, args, options)
+      : invokeStellarAsset(host, contractId, fn, args);
     try {
       persistInstanceStorage(host, storage, frame);
     } catch (e) {

@@ -25,6 +25,7 @@ import {
   type LedgerEntryWire,
   type LedgerKeyWire,
 } from './keys.ts';
+import { checkEntryXdr } from './protocol-xdr.ts';
 import type { LedgerSnapshot, SnapshotEntry } from './snapshot.ts';
 import { minLiveUntilLedger } from './ttl.ts';
 
@@ -81,6 +82,7 @@ export class Storage {
     if (cached) return cached;
     const found = this.snapshot.get(xdr.LedgerKey.fromXdrObject(key));
     let initial: Slot = found ? { entry: found.entry.toXdrObject(), liveUntil: found.liveUntilLedger } : ABSENT;
+    if (initial.entry) checkEntryXdr(host, initial.entry);
     let slot = initial;
     let restored = false;
     const seq = host.ledger.sequenceNumber;
@@ -179,6 +181,17 @@ export class Storage {
       });
     }
     return out;
+  }
+
+  /**
+   * Every footprint key with its entry before and after the run: the reference's storage map at the
+   * end of a run. A key the run never touched is as the snapshot has it.
+   */
+  finalStates(): { key: LedgerKeyWire; readOnly: boolean; before: SnapshotEntry | undefined; after: LedgerEntryWire | undefined }[] {
+    return this.footprint.entries().map(({ id, key, type }) => {
+      const before = this.snapshot.get(xdr.LedgerKey.fromXdrObject(key));
+      return { key, readOnly: type === 'read-only', before, after: (this.current.get(id) ?? { entry: before?.entry.toXdrObject() }).entry };
+    });
   }
 
   /** Keys restored from the archive in recording mode. */

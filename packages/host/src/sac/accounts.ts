@@ -8,6 +8,7 @@
 import { xdr } from '@stellar/stellar-sdk';
 import { accountKey } from '../auth/account.ts';
 import type { Host } from '../host/host.ts';
+import { chargeAccountCopy, chargeClassicKey, chargeEntryRebuild } from '../ledger/classic-metering.ts';
 import { storageOf } from '../ledger/data.ts';
 import type { LedgerEntryWire } from '../ledger/keys.ts';
 import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
@@ -34,6 +35,7 @@ const corrupt = (message: string) => hostError(ErrorType.Storage, ErrorCode.Inte
 
 /** The account entry of `key`, or undefined when there is none. */
 export const findAccount = (host: Host, key: Uint8Array): AccountSlot | undefined => {
+  chargeClassicKey(host);
   const ledgerKey = accountKey(key);
   const { entry } = storageOf(host).read(host, ledgerKey);
   if (!entry) return undefined;
@@ -48,8 +50,17 @@ export const requireAccount = (host: Host, key: Uint8Array, address: Val): Accou
   return slot;
 };
 
-export const writeAccount = (host: Host, slot: AccountSlot, account: xdr.AccountEntryWire): void =>
+/** Writes a changed account entry (read with `accountToChange`). */
+export const writeAccount = (host: Host, slot: AccountSlot, account: xdr.AccountEntryWire): void => {
+  chargeEntryRebuild(host);
   storageOf(host).write(host, slot.key, { ...slot.entry, data: { type: 0, account } }, undefined);
+};
+
+/** An account entry about to be changed: its body is copied first. */
+export const accountToChange = (host: Host, slot: AccountSlot): AccountSlot => {
+  chargeAccountCopy(host, slot.account);
+  return slot;
+};
 
 /** `get_min_max_account_balance`: the balance range the account's reserve and liabilities allow. */
 export const accountBalanceRange = (host: Host, account: xdr.AccountEntryWire): { min: bigint; max: bigint } => {
@@ -107,13 +118,15 @@ const createAccount = (host: Host, key: Uint8Array, amount: bigint, address: Val
     signers: [],
     ext: { v: 0 },
   };
+  chargeEntryRebuild(host);
   storageOf(host).write(host, accountKey(key), { lastModifiedLedgerSeq: 0, data: { type: 0, account }, ext: { v: 0 } }, undefined);
 };
 
 /** `transfer_account_balance`: moves `amount` stroops into (or, negative, out of) the account. */
 export const transferAccountBalance = (host: Host, key: Uint8Array, amount: bigint, address: Val): void => {
-  const slot = findAccount(host, key);
-  if (!slot) return createAccount(host, key, amount, address);
+  const found = findAccount(host, key);
+  if (!found) return createAccount(host, key, amount, address);
+  const slot = accountToChange(host, found);
   const balance = checkedBalance(slot.account.balance, amount, accountBalanceRange(host, slot.account));
   writeAccount(host, slot, { ...slot.account, balance });
 };

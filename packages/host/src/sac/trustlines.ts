@@ -7,12 +7,13 @@
  */
 import type { xdr } from '@stellar/stellar-sdk';
 import type { Host } from '../host/host.ts';
+import { chargeClassicKey, chargeEntryRebuild, chargeTrustlineCopy } from '../ledger/classic-metering.ts';
 import { storageOf } from '../ledger/data.ts';
 import type { LedgerEntryWire } from '../ledger/keys.ts';
 import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
 import { Tag } from '../val/tag.ts';
 import type { Val } from '../val/val.ts';
-import { accountBalanceRange, checkedBalance, I64_MAX, requireAccount, writeAccount } from './accounts.ts';
+import { accountBalanceRange, accountToChange, checkedBalance, I64_MAX, requireAccount, writeAccount } from './accounts.ts';
 import { SacError, sacError } from './errors.ts';
 
 /** `TrustLineFlags`. */
@@ -39,6 +40,7 @@ export const trustlineKey = (account: Uint8Array, asset: CreditAssetWire): xdr.L
 });
 
 const findTrustline = (host: Host, account: Uint8Array, asset: CreditAssetWire): TrustlineSlot | undefined => {
+  chargeClassicKey(host);
   const key = trustlineKey(account, asset);
   const { entry } = storageOf(host).read(host, key);
   if (!entry) return undefined;
@@ -56,8 +58,17 @@ const requireTrustline = (host: Host, account: Uint8Array, asset: CreditAssetWir
   return slot;
 };
 
-const writeTrustline = (host: Host, slot: TrustlineSlot, trustline: xdr.TrustLineEntryWire): void =>
+const writeTrustline = (host: Host, slot: TrustlineSlot, trustline: xdr.TrustLineEntryWire): void => {
+  chargeEntryRebuild(host);
   storageOf(host).write(host, slot.key, { ...slot.entry, data: { type: 1, trustLine: trustline } }, undefined);
+};
+
+/** A trustline whose body is copied to be checked or changed (`metered_clone`). */
+const copiedTrustline = (host: Host, account: Uint8Array, asset: CreditAssetWire): TrustlineSlot => {
+  const slot = requireTrustline(host, account, asset);
+  chargeTrustlineCopy(host);
+  return slot;
+};
 
 /** `get_min_max_trustline_balance`. */
 const trustlineBalanceRange = (t: xdr.TrustLineEntryWire): { min: bigint; max: bigint } => {
@@ -69,7 +80,7 @@ const trustlineBalanceRange = (t: xdr.TrustLineEntryWire): { min: bigint; max: b
 };
 
 export const trustlineBalance = (host: Host, account: Uint8Array, asset: CreditAssetWire): bigint => {
-  const { trustline } = requireTrustline(host, account, asset);
+  const { trustline } = copiedTrustline(host, account, asset);
   const { min, max } = trustlineBalanceRange(trustline);
   if (trustline.balance < min) throw corrupt('trustline has balance < minimum');
   if (trustline.balance > max) throw corrupt('trustline has balance > maximum');
@@ -77,7 +88,7 @@ export const trustlineBalance = (host: Host, account: Uint8Array, asset: CreditA
 };
 
 export const transferTrustlineBalance = (host: Host, account: Uint8Array, asset: CreditAssetWire, amount: bigint): void => {
-  const slot = requireTrustline(host, account, asset);
+  const slot = copiedTrustline(host, account, asset);
   const balance = checkedBalance(slot.trustline.balance, amount, trustlineBalanceRange(slot.trustline));
   writeTrustline(host, slot, { ...slot.trustline, balance });
 };
@@ -90,7 +101,7 @@ export const trustlineFlags = (host: Host, account: Uint8Array, asset: CreditAss
  * deauthorizing sets it instead of clearing everything, so offers and pool shares stay.
  */
 export const setTrustlineAuthorization = (host: Host, account: Uint8Array, asset: CreditAssetWire, authorize: boolean): void => {
-  const slot = requireTrustline(host, account, asset);
+  const slot = copiedTrustline(host, account, asset);
   const flags = slot.trustline.flags;
   if (((flags & AUTHORIZED_FLAG) !== 0) === authorize) return;
   const next = authorize
@@ -121,6 +132,7 @@ export const createTrustline = (host: Host, account: Uint8Array, asset: CreditAs
     flags,
     ext: { v: 0 },
   };
+  chargeEntryRebuild(host);
   storageOf(host).write(host, trustlineKey(account, asset), { lastModifiedLedgerSeq: 0, data: { type: 1, trustLine }, ext: { v: 0 } }, undefined);
-  writeAccount(host, owner, { ...owner.account, numSubEntries: owner.account.numSubEntries + 1 });
+  writeAccount(host, accountToChange(host, owner), { ...owner.account, numSubEntries: owner.account.numSubEntries + 1 });
 };

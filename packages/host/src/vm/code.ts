@@ -8,7 +8,7 @@ import { ErrorCode, ErrorType, hostError } from '../val/error.ts';
 import { invalidWasm } from '../wasm/binary.ts';
 import { readInterfaceVersion, type InterfaceVersion } from '../wasm/env-meta.ts';
 import { instrumentModule } from '../wasm/instrument.ts';
-import { I64, parseModule, type CodeCostInputs, type CustomSection } from '../wasm/parse.ts';
+import { I64, parseModule, type CodeCostInputs, type CustomSection, type FuncType } from '../wasm/parse.ts';
 
 /** The reference host refuses exported functions with more arguments than this. */
 export const MAX_FUNCTION_ARGS = 32;
@@ -20,7 +20,9 @@ export interface ContractCode {
   readonly interfaceVersion: InterfaceVersion;
   /** The host functions the module imports, in import order. */
   readonly imports: readonly HostFunctionSpec[];
-  /** Exported functions by name, with their parameter count. */
+  /** Every export by name: a function with its type, or another kind (memory, global, table). */
+  readonly exports: ReadonlyMap<string, FuncType | 'not-a-function'>;
+  /** The exported functions that take and return Vals (i64s), with their parameter count. */
   readonly functions: ReadonlyMap<string, number>;
   readonly costInputs: CodeCostInputs;
   readonly customSections: readonly CustomSection[];
@@ -38,13 +40,16 @@ const cache = new Map<string, ContractCode>();
 
 const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
+const takesAndReturnsVals = (t: FuncType): boolean =>
+  t.params.every((p) => p === I64) && t.results.length === 1 && t.results[0] === I64;
+
 const checkImports = (imports: readonly { module: string; name: string; typeIndex: number }[], types: readonly { params: readonly number[]; results: readonly number[] }[]): HostFunctionSpec[] =>
   imports.map((imp) => {
     const spec = HOST_FUNCTIONS_BY_IMPORT.get(`${imp.module}.${imp.name}`);
     if (!spec)
       throw hostError(ErrorType.WasmVm, ErrorCode.InvalidAction, `unknown import ${imp.module}.${imp.name}: not a Soroban host function`);
     const t = types[imp.typeIndex];
-    const ok = t.params.length === spec.args.length && t.params.every((p) => p === I64) && t.results.length === 1 && t.results[0] === I64;
+    const ok = t.params.length === spec.args.length && takesAndReturnsVals(t);
     if (!ok)
       throw hostError(ErrorType.WasmVm, ErrorCode.InvalidAction, `import ${imp.module}.${imp.name} (${spec.name}) has the wrong signature`);
     return spec;
@@ -62,16 +67,19 @@ export const loadContractCode = (wasm: Uint8Array, options: LoadOptions): Contra
   if (parsed.start !== undefined)
     throw hostError(ErrorType.WasmVm, ErrorCode.InvalidAction, 'contract has a start function: start functions are not allowed');
   const imports = checkImports(parsed.imports, parsed.types);
+  const exports = new Map<string, FuncType | 'not-a-function'>();
   const functions = new Map<string, number>();
   for (const e of parsed.exports) {
-    if (e.kind !== 0) continue;
+    if (e.kind !== 0) {
+      exports.set(e.name, 'not-a-function');
+      continue;
+    }
     const localIndex = e.index - parsed.imports.length;
-    if (localIndex < 0) continue;
-    const type = parsed.types[parsed.functions[localIndex]];
+    const type = parsed.types[localIndex < 0 ? parsed.imports[e.index].typeIndex : parsed.functions[localIndex]];
     if (type.params.length > MAX_FUNCTION_ARGS)
       throw invalidWasm(`exported function ${e.name} takes ${type.params.length} arguments; at most ${MAX_FUNCTION_ARGS} are allowed`);
-    if (type.params.every((p) => p === I64) && type.results.length === 1 && type.results[0] === I64)
-      functions.set(e.name, type.params.length);
+    exports.set(e.name, type);
+    if (localIndex >= 0 && takesAndReturnsVals(type)) functions.set(e.name, type.params.length);
   }
   let module: WebAssembly.Module;
   try {
@@ -85,6 +93,7 @@ export const loadContractCode = (wasm: Uint8Array, options: LoadOptions): Contra
     size: wasm.length,
     interfaceVersion,
     imports,
+    exports,
     functions,
     costInputs: parsed.costInputs,
     customSections: parsed.customSections,

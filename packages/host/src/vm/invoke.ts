@@ -5,22 +5,20 @@
 import { CostType } from '../budget/cost-type.ts';
 import { isAvailableAt } from '../env/interface.ts';
 import { ALL_HOST_FUNCTIONS } from '../functions/index.ts';
-import type { Frame, VmInstance } from '../host/frame.ts';
+import type { VmInstance } from '../host/frame.ts';
 import type { Host } from '../host/host.ts';
-import { diagnosticEvent, markFailedFrom, reportError } from '../host/diagnostics.ts';
 import { ErrorCode, ErrorType, HostError, hostError } from '../val/error.ts';
-import { symbolVal } from '../xdr/scval.ts';
 import { Tag } from '../val/tag.ts';
-import { fromWasm, tagOf, toError, type Val } from '../val/val.ts';
+import { VOID, fromWasm, tagOf, toError, type Val } from '../val/val.ts';
 import { checkGoodVal } from './arg-types.ts';
+import { callInFrame, internalError } from './frame-call.ts';
 import type { ContractCode } from './code.ts';
 import { buildImports, withActiveHost } from './dispatch.ts';
 import { checkInterfaceVersion } from '../wasm/env-meta.ts';
+import { I64, type FuncType } from '../wasm/parse.ts';
 import { HOST_PRE_RELEASE_VERSION } from '../env/interface.ts';
 import { DEPTH_EXPORT, FUEL_EXPORT, MEMORY_PAGES_EXPORT, MAX_CALL_DEPTH } from '../wasm/instrument.ts';
 import { burnFuel, refuel } from './fuel.ts';
-
-export const MAX_FRAME_DEPTH = 100;
 
 let imports: WebAssembly.Imports | undefined;
 const parsedByHost = new WeakMap<Host, Set<string>>();
@@ -85,7 +83,7 @@ const trapError = (vm: VmInstance | undefined, e: unknown): HostError => {
     if (/signature mismatch/i.test(m)) return hostError(ErrorType.WasmVm, ErrorCode.UnexpectedType, `trap: ${m}`);
     return hostError(ErrorType.WasmVm, ErrorCode.InvalidAction, `trap: ${m}`);
   }
-  return hostError(ErrorType.Context, ErrorCode.InternalError, `internal error: ${(e as Error)?.message ?? e}`);
+  return internalError(e);
 };
 
 const instantiate = (host: Host, code: ContractCode): VmInstance => {
@@ -114,9 +112,39 @@ const instantiate = (host: Host, code: ContractCode): VmInstance => {
   };
 };
 
-/** Data of a diagnostic event: Void for no values, the value for one, else a Vec. */
-const eventData = (host: Host, vals: readonly Val[]): Val =>
-  vals.length === 0 ? 2n : vals.length === 1 ? vals[0] : host.add({ tag: Tag.VecObject, items: [...vals] });
+/** The reference refuses a call with more arguments than this (`MAX_VM_ARGS`). */
+const MAX_CALL_ARGS = 32;
+
+/**
+ * The export to call, checked as the reference's wasmi call checks it: a missing export is
+ * `MissingValue` (or, for a default constructor, no call at all), another kind of export
+ * `UnexpectedType`; then the parameter count (`UnexpectedSize`), the parameter types
+ * (`UnexpectedType`) and the result count (`UnexpectedSize`). The result's type is not checked
+ * before the call. Undefined when the call is a no-op.
+ */
+const exportToCall = (code: ContractCode, fn: string, nArgs: number, missingFunctionIsNoop: boolean): FuncType | undefined => {
+  const exported = code.exports.get(fn);
+  if (exported === undefined) {
+    if (missingFunctionIsNoop) return undefined;
+    throw hostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`);
+  }
+  if (exported === 'not-a-function')
+    throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedType, `trying to invoke Wasm export ${fn} that is not a function`);
+  if (nArgs > MAX_CALL_ARGS)
+    throw hostError(ErrorType.WasmVm, ErrorCode.InvalidInput, `too many arguments (${nArgs}) in Wasm invocation of ${fn}`);
+  if (exported.params.length !== nArgs)
+    throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `function ${fn} takes ${exported.params.length} arguments, ${nArgs} given`);
+  if (exported.params.some((p) => p !== I64))
+    throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedType, `function ${fn} takes arguments that are not i64 Vals`);
+  if (exported.results.length !== 1)
+    throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `function ${fn} returns ${exported.results.length} values, not one Val`);
+  return exported;
+};
+
+export interface InvokeWasmOptions {
+  /** A function the code does not export returns Void without running (a default constructor). */
+  readonly missingFunctionIsNoop?: boolean;
+}
 
 /**
  * Calls `fn` of `code` in a new frame with absolute-handle `args`; returns the absolute result.
@@ -129,73 +157,52 @@ export const invokeWasm = (
   contractId: Uint8Array | undefined,
   fn: string,
   args: readonly Val[],
-): Val => {
-  if (host.frames.length >= MAX_FRAME_DEPTH)
-    throw hostError(ErrorType.Context, ErrorCode.ExceededLimit, `call depth limit of ${MAX_FRAME_DEPTH} frames reached`);
-  checkCodeForLedger(host, code);
-  const caller = host.frames[host.frames.length - 1];
-  diagnosticEvent(host, caller?.contractId, () => ({
-    topics: [
-      symbolVal(host, new TextEncoder().encode('fn_call')),
-      host.add({ tag: Tag.BytesObject, bytes: contractId ?? new Uint8Array(32) }),
-      symbolVal(host, new TextEncoder().encode(fn)),
-    ],
-    data: eventData(host, args),
-  }));
-  const frame: Frame = { contractId, fn, relative: [], vm: undefined, prng: undefined, eventsStart: host.events.length };
-  host.frames.push(frame);
-  try {
-    host.budget.charge(CostType.InvokeVmFunction);
-    const vm = instantiate(host, code);
-    frame.vm = vm;
-    const arity = code.functions.get(fn);
-    const exported = vm.instance.exports[fn];
-    if (typeof exported !== 'function')
-      throw hostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`);
-    if (arity === undefined)
-      throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedType, `exported function ${fn} does not take and return i64 Vals`);
-    if (arity !== args.length)
-      throw hostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `function ${fn} takes ${arity} arguments, ${args.length} given`);
-    const wasmArgs = args.map((a) => BigInt.asIntN(64, host.toRelative(a)));
-    refuel(host, vm);
-    let raw: bigint;
-    try {
-      raw = withActiveHost(host, () => (exported as (...a: bigint[]) => bigint)(...wasmArgs));
-    } catch (e) {
-      const err = trapError(vm, e);
+  options: InvokeWasmOptions = {},
+): Val =>
+  callInFrame(
+    host,
+    contractId,
+    fn,
+    args,
+    (frame) => {
+      const vm = instantiate(host, code);
+      frame.vm = vm;
+      host.budget.charge(CostType.InvokeVmFunction);
+      const type = exportToCall(code, fn, args.length, options.missingFunctionIsNoop === true);
+      if (!type) return VOID;
+      const exported = vm.instance.exports[fn] as (...a: bigint[]) => bigint | number;
+      const wasmArgs = args.map((a) => BigInt.asIntN(64, host.toRelative(a)));
+      refuel(host, vm);
+      let raw: bigint | number;
       try {
-        burnFuel(host, vm);
-      } catch {
-        // The budget is exhausted either way; the trap's own error is the one to report.
+        raw = withActiveHost(host, () => exported(...wasmArgs));
+      } catch (e) {
+        const err = trapError(vm, e);
+        try {
+          burnFuel(host, vm);
+        } catch {
+          // The budget is exhausted either way; the trap's own error is the one to report.
+        }
+        throw err;
       }
-      throw err;
-    }
-    burnFuel(host, vm);
-    const result = fromWasm(raw);
-    try {
-      checkGoodVal(result);
-    } catch {
-      throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, `function ${fn} returned a malformed value`);
-    }
-    const value = host.toAbsolute(result);
-    if (tagOf(value) === Tag.Error) {
-      const e = toError(value);
-      if (e.type === ErrorType.Contract) throw new HostError(ErrorType.Contract, e.code, `contract returned an error`);
-      throw hostError(ErrorType.Context, ErrorCode.InvalidAction, 'frame-exit with Ok(Error) carrying a non-contract error');
-    }
-    diagnosticEvent(host, contractId, () => ({
-      topics: [symbolVal(host, new TextEncoder().encode('fn_return')), symbolVal(host, new TextEncoder().encode(fn))],
-      data: value,
-    }));
-    return value;
-  } catch (e) {
-    const err = e instanceof HostError ? e : trapError(frame.vm, e);
-    reportError(host, err);
-    markFailedFrom(host, frame.eventsStart);
-    throw err;
-  } finally {
-    host.frames.pop();
-  }
-};
+      burnFuel(host, vm);
+      if (typeof raw !== 'bigint')
+        throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, `function ${fn} returned an i32, not a Val`);
+      const result = fromWasm(raw);
+      try {
+        checkGoodVal(result);
+      } catch {
+        throw hostError(ErrorType.Value, ErrorCode.UnexpectedType, `function ${fn} returned a malformed value`);
+      }
+      const value = host.toAbsolute(result);
+      if (tagOf(value) === Tag.Error) {
+        const e = toError(value);
+        if (e.type === ErrorType.Contract) throw new HostError(ErrorType.Contract, e.code, `contract returned an error`);
+        throw hostError(ErrorType.Context, ErrorCode.InvalidAction, 'frame-exit with Ok(Error) carrying a non-contract error');
+      }
+      return value;
+    },
+    { before: () => checkCodeForLedger(host, code), toHostError: (e, frame) => trapError(frame.vm, e) },
+  );
 
 export { MAX_CALL_DEPTH };

@@ -13,6 +13,7 @@ import {
   type LedgerFootprint,
 } from '../../src/ledger/api.ts';
 import type { LedgerInfo } from '../../src/host/ledger-info.ts';
+import { accountLedgerEntry } from '../../src/sac/entries.ts';
 import { symbolSmallBody } from '../../src/val/symbol.ts';
 import { ErrorCode, ErrorType } from '../../src/val/error.ts';
 import { LEDGER, MemorySnapshot, SEQ, deploy, type Deployed } from './ledger.ts';
@@ -117,32 +118,17 @@ export interface AccountOptions {
   readonly signers?: readonly { readonly key: Keypair; readonly weight: number }[];
 }
 
-/** A classic account entry (balance, thresholds, signers) for the snapshot. */
-export const accountEntry = (kp: Keypair, options: AccountOptions = {}): xdr.LedgerEntry => {
-  const signers = options.signers ?? [];
-  return xdr.LedgerEntry.fromXdrObject({
-    lastModifiedLedgerSeq: 0,
-    data: {
-      type: 0,
-      account: {
-        accountId: { type: 0, ed25519: kp.rawPublicKey() },
-        balance: 100_000_000n,
-        seqNum: 0n,
-        numSubEntries: signers.length,
-        inflationDest: null,
-        flags: 0,
-        homeDomain: new xdr.XdrString(''),
-        thresholds: Uint8Array.from(options.thresholds ?? [1, 0, 0, 0]),
-        signers: signers.map((s) => ({ key: { type: 0, ed25519: s.key.rawPublicKey() }, weight: s.weight })),
-        ext: { v: 0 },
-      },
-    },
-    ext: { v: 0 },
-  } as xdr.LedgerEntryWire);
-};
-
+/** Adds a classic account of 10 XLM (thresholds, signers) to the snapshot. */
 export const addAccount = (snapshot: MemorySnapshot, kp: Keypair, options: AccountOptions = {}): void =>
-  snapshot.set(accountEntry(kp, options), undefined);
+  snapshot.set(
+    accountLedgerEntry({
+      accountId: kp.publicKey(),
+      balance: 100_000_000n,
+      thresholds: options.thresholds,
+      signers: options.signers?.map((s) => ({ key: s.key.publicKey(), weight: s.weight })),
+    }),
+    undefined,
+  );
 
 /** A `SorobanAuthorizedInvocation` of a contract function. */
 export const invocation = (

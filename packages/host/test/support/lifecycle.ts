@@ -114,7 +114,9 @@ export type ConstructorKind =
   | 'returns' // __constructor(): returns U32Val 1
   | 'fails' // __constructor(e): stores, then fails with the contract error e
   | 'traps' // __constructor(): stores, then traps
-  | 'emits'; // __constructor(): emits an event, then traps
+  | 'emits' // __constructor(): emits an event, then traps
+  | 'no_result' // __constructor() returns nothing: not a Val function
+  | 'i32_param'; // __constructor(i32) -> i64: not a Val function
 
 /** The small symbol `init`, as an i64 constant for WAT. */
 const INIT = BigInt.asIntN(64, (symbolSmallBody(new TextEncoder().encode('init')) << 8n) | 14n);
@@ -133,6 +135,8 @@ const constructorBody: Record<ConstructorKind, string> = {
     (drop (call $put_contract_data (i64.const ${INIT}) (i64.const 1) (i64.const 1))) unreachable)`,
   emits: `(func (export "__constructor") (result i64)
     (drop (call $contract_event (call $vec_new) (i64.const 2))) unreachable)`,
+  no_result: `(func (export "__constructor"))`,
+  i32_param: `(func (export "__constructor") (param i32) (result i64) (i64.const 2))`,
 };
 
 /** A CAP-58 test contract: constructor `kind`, built for `meta` (protocol 22+ unless given). */

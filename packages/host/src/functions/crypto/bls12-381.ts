@@ -17,12 +17,12 @@ import type { WeierstrassPoint, WeierstrassPointCons } from '@noble/curves/abstr
 import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { CostType } from '../../budget/cost-type.ts';
 import type { Host } from '../../host/host.ts';
-import { U256, U64, numberOf, numberVal } from '../../host/numbers.ts';
 import { ErrorCode, ErrorType, hostError } from '../../val/error.ts';
 import { Tag } from '../../val/tag.ts';
 import { fromBool, tagOf, type Val } from '../../val/val.ts';
 import type { HostFn, HostFnTable } from '../types.ts';
 import { mapFp2ToG2, mapFpToG1, type Affine } from './bls12-381-map.ts';
+import { scalarField } from './scalar-field.ts';
 
 const { Fp, Fp2: Fp2Field, Fp12, Fr } = bls12_381.fields;
 
@@ -195,16 +195,20 @@ const writeProjective = <T>(host: Host, g: Group<T>, p: WeierstrassPoint<T>): Va
 
 // ---- scalars ----
 
-/** A U256 Val as an Fr element, reduced modulo r. */
-const frOf = (host: Host, v: Val): bigint => {
-  host.budget.charge(CostType.Bls12381FrFromU256);
-  return numberOf(host, U256, v) % Fr.ORDER;
-};
-
-const frVal = (host: Host, x: bigint): Val => {
-  host.budget.charge(CostType.Bls12381FrToU256);
-  return numberVal(host, U256, x);
-};
+const fr = scalarField({
+  field: Fr,
+  cost: {
+    fromU256: CostType.Bls12381FrFromU256,
+    toU256: CostType.Bls12381FrToU256,
+    addSub: CostType.Bls12381FrAddSub,
+    mul: CostType.Bls12381FrMul,
+    pow: CostType.Bls12381FrPow,
+    inv: CostType.Bls12381FrInv,
+  },
+  zeroInverseCharged: false,
+  zeroInverseMessage: 'scalar inversion input is zero',
+});
+const frOf = fr.frOf;
 
 // ---- vectors ----
 
@@ -329,32 +333,6 @@ const multiPairingCheck: HostFn = (host, vp1, vp2) => {
   return fromBool(Fp12.eql(gt, Fp12.ONE));
 };
 
-// ---- Fr arithmetic ----
-
-const frBinary =
-  (cost: CostType, op: (a: bigint, b: bigint) => bigint): HostFn =>
-  (host, lhs, rhs) => {
-    const a = frOf(host, lhs);
-    const b = frOf(host, rhs);
-    host.budget.charge(cost);
-    return frVal(host, op(a, b));
-  };
-
-/** The exponent is a plain u64, charged by its bit length. */
-const frPow: HostFn = (host, lhs, rhs) => {
-  const a = frOf(host, lhs);
-  const e = numberOf(host, U64, rhs);
-  host.budget.charge(CostType.Bls12381FrPow, e === 0n ? 0 : e.toString(2).length);
-  return frVal(host, Fr.pow(a, e));
-};
-
-const frInv: HostFn = (host, lhs) => {
-  const a = frOf(host, lhs);
-  if (a === 0n) throw invalid('scalar inversion input is zero');
-  host.budget.charge(CostType.Bls12381FrInv);
-  return frVal(host, Fr.inv(a));
-};
-
 export const bls12381Functions: HostFnTable = {
   bls12_381_check_g1_is_in_subgroup: checkInSubgroup(G1),
   bls12_381_g1_add: add(G1),
@@ -369,11 +347,11 @@ export const bls12381Functions: HostFnTable = {
   bls12_381_map_fp2_to_g2: mapFp2ToG2Fn,
   bls12_381_hash_to_g2: hashToCurve(G2, (msg, DST) => bls12_381.G2.hashToCurve(msg, { DST })),
   bls12_381_multi_pairing_check: multiPairingCheck,
-  bls12_381_fr_add: frBinary(CostType.Bls12381FrAddSub, (a, b) => Fr.add(a, b)),
-  bls12_381_fr_sub: frBinary(CostType.Bls12381FrAddSub, (a, b) => Fr.sub(a, b)),
-  bls12_381_fr_mul: frBinary(CostType.Bls12381FrMul, (a, b) => Fr.mul(a, b)),
-  bls12_381_fr_pow: frPow,
-  bls12_381_fr_inv: frInv,
+  bls12_381_fr_add: fr.add,
+  bls12_381_fr_sub: fr.sub,
+  bls12_381_fr_mul: fr.mul,
+  bls12_381_fr_pow: fr.pow,
+  bls12_381_fr_inv: fr.inv,
   bls12_381_g1_is_on_curve: checkOnCurve(G1),
   bls12_381_g2_is_on_curve: checkOnCurve(G2),
 };

@@ -11,11 +11,11 @@ import { bn254 } from '@noble/curves/bn254.js';
 import { bytesToNumberBE, numberToBytesBE } from '@noble/curves/utils.js';
 import { CostType } from '../../budget/cost-type.ts';
 import type { Host } from '../../host/host.ts';
-import { U256, U64, numberOf, numberVal } from '../../host/numbers.ts';
 import { ErrorCode, ErrorType, hostError } from '../../val/error.ts';
 import { Tag } from '../../val/tag.ts';
 import { fromBool, tagOf, type Val } from '../../val/val.ts';
 import type { HostFnTable } from '../types.ts';
+import { scalarField } from './scalar-field.ts';
 
 const FP_SIZE = 32;
 const G1_SIZE = 64;
@@ -119,38 +119,20 @@ const encodeG1 = (host: Host, point: G1Point): Val => {
 
 // ---- Fr ----
 
-/** `MeteredScalar::from_u256val`: any U256 value, reduced modulo r. */
-const frOf = (host: Host, v: Val): bigint => {
-  host.budget.charge(CostType.Bn254FrFromU256);
-  return Fr.create(numberOf(host, U256, v));
-};
-
-const frVal = (host: Host, x: bigint): Val => {
-  host.budget.charge(CostType.Bn254FrToU256);
-  return numberVal(host, U256, x);
-};
-
-const frBinary = (cost: CostType, op: (a: bigint, b: bigint) => bigint) => (host: Host, lhs: Val, rhs: Val): Val => {
-  const a = frOf(host, lhs);
-  const b = frOf(host, rhs);
-  host.budget.charge(cost);
-  return frVal(host, op(a, b));
-};
-
-const frPow = (host: Host, lhs: Val, rhs: Val): Val => {
-  const base = frOf(host, lhs);
-  const exp = numberOf(host, U64, rhs);
-  // Charged by the exponent's bit length (`64 - leading_zeros`).
-  host.budget.charge(CostType.Bn254FrPow, exp === 0n ? 0 : exp.toString(2).length);
-  return frVal(host, Fr.pow(base, exp));
-};
-
-const frInv = (host: Host, lhs: Val): Val => {
-  const x = frOf(host, lhs);
-  host.budget.charge(CostType.Bn254FrInv);
-  if (x === 0n) throw invalid('bn254 fr_inv: field element has no inverse');
-  return frVal(host, Fr.inv(x));
-};
+const fr = scalarField({
+  field: Fr,
+  cost: {
+    fromU256: CostType.Bn254FrFromU256,
+    toU256: CostType.Bn254FrToU256,
+    addSub: CostType.Bn254FrAddSub,
+    mul: CostType.Bn254FrMul,
+    pow: CostType.Bn254FrPow,
+    inv: CostType.Bn254FrInv,
+  },
+  zeroInverseCharged: true,
+  zeroInverseMessage: 'bn254 fr_inv: field element has no inverse',
+});
+const frOf = fr.frOf;
 
 // ---- group operations ----
 
@@ -223,10 +205,10 @@ export const bn254Functions: HostFnTable = {
   bn254_g1_mul: g1Mul,
   bn254_multi_pairing_check: multiPairingCheck,
   bn254_g1_msm: g1Msm,
-  bn254_fr_add: frBinary(CostType.Bn254FrAddSub, (a, b) => Fr.add(a, b)),
-  bn254_fr_sub: frBinary(CostType.Bn254FrAddSub, (a, b) => Fr.sub(a, b)),
-  bn254_fr_mul: frBinary(CostType.Bn254FrMul, (a, b) => Fr.mul(a, b)),
-  bn254_fr_pow: frPow,
-  bn254_fr_inv: frInv,
+  bn254_fr_add: fr.add,
+  bn254_fr_sub: fr.sub,
+  bn254_fr_mul: fr.mul,
+  bn254_fr_pow: fr.pow,
+  bn254_fr_inv: fr.inv,
   bn254_g1_is_on_curve: g1IsOnCurve,
 };
