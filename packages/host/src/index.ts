@@ -4,6 +4,7 @@ export { defaultLedgerInfo, networkIdOf, type LedgerInfo } from './host/ledger-i
 export { Budget, type BudgetLimits, type BudgetReport } from './budget/budget.ts';
 export { CostType } from './budget/cost-type.ts';
 export { TESTNET_P26_CONFIG, parseNetworkConfig, type NetworkConfig } from './config/network-config.ts';
+export { MAINNET_CONFIG } from './config/mainnet-limits.ts';
 export { ErrorCode, ErrorType, HostError, formatError, type ScErrorValue } from './val/error.ts';
 export { Tag } from './val/tag.ts';
 export * as val from './val/val.ts';

@@ -110,6 +110,8 @@ export interface Network {
   /** sha256 of the passphrase. */
   readonly networkId: Uint8Array;
   readonly protocolVersion: number;
+  /** Which Soroban settings `config` holds: chosen at genesis, kept by the database unless reopened with another. */
+  readonly limits: NonNullable<NetworkOptions['limits']>;
   /** Soroban limits and fee rates in force. */
   readonly config: NetworkConfig;
   latestLedger(): LedgerRecord;

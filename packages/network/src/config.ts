@@ -4,7 +4,7 @@
  * base reserve the official local image upgrades to (0.5 XLM).
  */
 import { Networks } from '@stellar/stellar-sdk';
-import { HOST_PROTOCOL_VERSION, TESTNET_P26_CONFIG, parseNetworkConfig, type NetworkConfig } from '@sorobox/host';
+import { HOST_PROTOCOL_VERSION, MAINNET_CONFIG, TESTNET_P26_CONFIG, parseNetworkConfig, type NetworkConfig } from '@sorobox/host';
 import unlimited from './config/p26-unlimited.json' with { type: 'json' };
 import type { NetworkOptions } from './api.ts';
 
@@ -31,7 +31,7 @@ export type Limits = NonNullable<NetworkOptions['limits']>;
 
 const UNLIMITED_CONFIG: NetworkConfig = parseNetworkConfig(unlimited as Parameters<typeof parseNetworkConfig>[0]);
 
-/** The Soroban settings for a `limits` choice; mainnet's full settings are not bundled. */
+/** The Soroban settings for a `limits` choice. */
 export const networkConfigFor = (limits: Limits): NetworkConfig => {
   switch (limits) {
     case 'testnet':
@@ -39,7 +39,7 @@ export const networkConfigFor = (limits: Limits): NetworkConfig => {
     case 'unlimited':
       return UNLIMITED_CONFIG;
     case 'mainnet':
-      throw new Error('limits "mainnet": the mainnet Soroban settings are not bundled yet; use "testnet" or "unlimited"');
+      return MAINNET_CONFIG;
     default:
       throw new Error(`unknown limits "${String(limits)}": expected testnet, mainnet or unlimited`);
   }

@@ -55,6 +55,7 @@ class LocalNetwork implements Network {
   readonly passphrase: string;
   readonly networkId: Uint8Array;
   readonly protocolVersion: number;
+  readonly limits: Limits;
   readonly config: NetworkConfig;
   private readonly db: Db;
   private readonly state: StateStore;
@@ -83,15 +84,15 @@ class LocalNetwork implements Network {
         throw new Error(`the database holds a network with passphrase "${stored}", not "${options.passphrase}"`);
       }
       this.protocolVersion = checkProtocol(Number(readSetting(this.db, 'protocol') ?? options.protocolVersion ?? HOST_PROTOCOL_VERSION));
-      const limits = (options.limits ?? readSetting(this.db, 'limits') ?? 'testnet') as Limits;
-      this.config = networkConfigFor(limits);
+      this.limits = (options.limits ?? readSetting(this.db, 'limits') ?? 'testnet') as Limits;
+      this.config = networkConfigFor(this.limits);
       this.networkId = networkIdOf(this.passphrase);
       this.retention = options.retentionLedgers ?? DEFAULT_RETENTION_LEDGERS;
       if (!Number.isInteger(this.retention) || this.retention < 1) throw new Error(`retentionLedgers must be a positive integer, got ${this.retention}`);
       this.spl = secondsPerLedger(this.config);
       this.diagnostics = options.diagnosticEvents ?? true;
       if (stored === undefined) this.genesis(options.genesisCloseTime ?? DEFAULT_GENESIS_CLOSE_TIME);
-      writeSetting(this.db, 'limits', limits);
+      writeSetting(this.db, 'limits', this.limits);
       this.loadHead();
     } catch (e) {
       this.db.close();

@@ -33,9 +33,9 @@ export const closeModeOf = (text: string | undefined): CloseMode => {
   return { kind: 'interval', ms: Math.round(ms) };
 };
 
-const limitsOf = (text: string | undefined): 'testnet' | 'mainnet' | 'unlimited' => {
-  if (text === undefined || text === 'testnet' || text === 'mainnet' || text === 'unlimited')
-    return text ?? 'testnet';
+/** Undefined when not given: a network reopened from its data directory keeps the limits it was created with. */
+const limitsOf = (text: string | undefined): 'testnet' | 'mainnet' | 'unlimited' | undefined => {
+  if (text === undefined || text === 'testnet' || text === 'mainnet' || text === 'unlimited') return text;
   throw new UsageError(`--limits must be testnet, mainnet or unlimited, got ${JSON.stringify(text)}`);
 };
 
@@ -87,7 +87,7 @@ export const start = async (args: Args, startedAt: number): Promise<void> => {
 
   const latest = network.latestLedger();
   const lines = [
-    `Sorobox local network: protocol ${latest.protocolVersion}, ${describeMode(closeMode)}`,
+    `Sorobox local network: protocol ${latest.protocolVersion}, ${network.limits} Soroban limits, ${describeMode(closeMode)}`,
     `  RPC URL     ${server.rpcUrl}`,
     `  Passphrase  ${network.passphrase}`,
     `  Friendbot   ${server.friendbotUrl}`,
