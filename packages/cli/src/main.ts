@@ -17,6 +17,8 @@ const USAGE = `sorobox: a local Stellar network with the Stellar RPC API, and co
   sorobox upload <wasm> [--source <key>] [--network ...]
   sorobox deploy <wasm|hash> [--salt <hex>] [--source <key>] [--network ...] [-- constructor args]
   sorobox invoke <contract> <function> [--arg value ...] [--send] [--source <key>] [--network ...]
+  sorobox build [contract dir] [--protocol N] [--out DIR] [--max-size BYTES] [--no-cache]
+  sorobox bindings [contract dir] [--out DIR]
 
   --network local (default) | testnet | <RPC URL>
   --source  a secret key (S...), a stored key name, or devN (a local development account; default dev0)
@@ -46,6 +48,10 @@ const run = async (argv: readonly string[]): Promise<void> => {
       return (await import('./commands/contracts.ts')).deploy(args);
     case 'invoke':
       return (await import('./commands/contracts.ts')).invoke(rest);
+    case 'build':
+    case 'bindings':
+      process.exitCode = (await import('./commands/build.ts')).sdkCommand([command, ...rest]);
+      return;
     default:
       throw new UsageError(`unknown command ${command}\n\n${USAGE}`);
   }
