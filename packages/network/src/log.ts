@@ -3,30 +3,17 @@
  * result codes, submissions rejected, and the contracts' `log` and error diagnostic events as text.
  */
 import { StrKey, scValToNative, xdr } from '@stellar/stellar-sdk';
+import { formatError } from '@sorobox/host';
 import type { DiagnosticEventWire } from './tx/context.ts';
 import { txCodeName } from './tx/result.ts';
 
 const short = (hash: string): string => `${hash.slice(0, 8)}…${hash.slice(-4)}`;
 
-const ERROR_TYPES = ['Contract', 'WasmVm', 'Context', 'Storage', 'Object', 'Crypto', 'Events', 'Budget', 'Value', 'Auth'];
-const ERROR_CODES = [
-  'ArithDomain',
-  'IndexBounds',
-  'InvalidInput',
-  'MissingValue',
-  'ExistingValue',
-  'ExceededLimit',
-  'InvalidAction',
-  'InternalError',
-  'UnexpectedType',
-  'UnexpectedSize',
-];
-
 /** An `ScVal` as readable text (`Error(Budget, ExceededLimit)`, strings quoted, numbers plain). */
 export const scValText = (v: xdr.ScValWire): string => {
   if (v.type === 2) {
     const e = v.error;
-    return e.type === 0 ? `Error(Contract, #${e.contractCode})` : `Error(${ERROR_TYPES[e.type]}, ${ERROR_CODES[e.code] ?? e.code})`;
+    return formatError({ type: e.type, code: e.type === 0 ? e.contractCode : e.code });
   }
   if (v.type === 16) return `[${(v.vec ?? []).map(scValText).join(', ')}]`;
   try {
